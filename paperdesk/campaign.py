@@ -1,0 +1,230 @@
+"""The campaign: a YAML file under ``templates/campaigns/`` validated strictly into typed settings.
+
+A typo in a campaign file stops the run before any file is touched, with a Chinese message that
+names the key (pydantic ``extra="forbid"``). Nothing else in paperdesk hard-codes a college, a
+deadline or a quota: checks, extractors and writers read them from a :class:`Campaign`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from paperdesk import textnorm
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+DEFAULT_CAMPAIGN = TEMPLATES_DIR / "campaigns" / "2020-class-mentors.yaml"
+
+
+class CampaignError(Exception):
+    """The campaign file is missing or invalid (bad configuration, not bad input)."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class College(_Strict):
+    name: str
+    aliases: tuple[str, ...] = ()
+    headcount: int | None = None
+    freshman_classes: tuple[str, ...] = ()
+
+
+class Deliverable(_Strict):
+    key: str
+    title: str
+    form: str | None
+    due: dt.date
+    paper: bool = False
+    per_person: bool = False
+    archive_suffix: str | None = None
+    keywords: tuple[str, ...] = ()
+
+
+class Column(_Strict):
+    key: str
+    aliases: tuple[str, ...] = ()
+    width: int = 12
+    type: Literal["text", "student_id", "int", "date"] = "text"
+    values: tuple[str, ...] = ()
+    long: bool = False
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.key, *self.aliases)
+
+
+class Section(_Strict):
+    key: str
+    label: str
+    aliases: tuple[str, ...] = ()
+
+
+class FormDef(_Strict):
+    title: str
+    file_name: str
+    kind: Literal["case", "table", "form"]
+    header_fields: tuple[str, ...] = ()
+    columns: tuple[Column, ...] = ()
+    fields: tuple[Column, ...] = ()
+    author_fields: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+
+class Criterion(_Strict):
+    field: str
+    must: Literal["zero", "done", "no_bad_record", "award_min"]
+    text: str
+
+
+class Ratings(_Strict):
+    model: str
+    excellent: str
+    pass_: str = Field(alias="pass")
+    fail: str
+
+
+class Checks(_Strict):
+    photo_min_bytes: int = 1_048_576
+    life_photo_keywords: tuple[str, ...] = ("生活照",)
+    case_max_chars: int = 1500
+    case_images_min: int = 3
+    case_images_max: int = 5
+    case_sections: tuple[str, ...]
+    case_quota_ratio: Decimal
+    model_quota_ratio: Decimal
+    rounding: Literal["half_up"] = "half_up"
+    publicity_min_days: int = 5
+    class_max_mentors: int = 2
+    candidate_enrolment_year: int
+    candidate_statuses: tuple[str, ...]
+    student_id_digits: int = 12
+    ratings: Ratings
+    criteria: dict[str, tuple[Criterion, ...]]
+    award_keywords: tuple[str, ...] = ()
+
+    @field_validator("case_quota_ratio", "model_quota_ratio", mode="before")
+    @classmethod
+    def _exact(cls, v):  # a float in YAML would lose exactness: go through its text
+        return Decimal(str(v))
+
+
+class ReconcileRule(_Strict):
+    left: str
+    right: str
+    fields: dict[str, str]
+
+
+class Campaign(_Strict):
+    id: str
+    title: str
+    school: str
+    office: str
+    notice: str = ""
+    contact: str = ""
+    timezone: str = "Asia/Shanghai"
+    deadline_inclusive: bool = True
+    colleges: tuple[College, ...]
+    deliverables: tuple[Deliverable, ...]
+    checks: Checks
+    reconcile: tuple[ReconcileRule, ...] = ()
+    forms: dict[str, FormDef]
+
+    # -------------------------------------------------------------- look-ups
+
+    def deliverable(self, key: str) -> Deliverable:
+        for d in self.deliverables:
+            if d.key == key:
+                return d
+        raise KeyError(key)
+
+    def form_of(self, deliverable_key: str) -> FormDef | None:
+        d = self.deliverable(deliverable_key)
+        return self.forms.get(d.form) if d.form else None
+
+    def college(self, name: str) -> College | None:
+        for c in self.colleges:
+            if c.name == name:
+                return c
+        return None
+
+    @cached_property
+    def _alias_table(self) -> list[tuple[str, str]]:
+        """(normalised name or alias, official name), longest first so that the most specific wins."""
+        pairs = []
+        for c in self.colleges:
+            for text in (c.name, *c.aliases):
+                pairs.append((textnorm.squash(text), c.name))
+        pairs.sort(key=lambda p: len(p[0]), reverse=True)
+        return pairs
+
+    def resolve_college(self, text: str | None) -> str | None:
+        """The official name of the college that ``text`` names exactly (name or alias), else None."""
+        if not text:
+            return None
+        key = textnorm.squash(text)
+        for alias, name in self._alias_table:
+            if key == alias:
+                return name
+        return None
+
+    def find_college(self, text: str | None) -> str | None:
+        """The official college whose name or alias occurs in ``text`` (longest match), else None."""
+        if not text:
+            return None
+        key = textnorm.squash(text)
+        for alias, name in self._alias_table:
+            if len(alias) >= 2 and alias in key:
+                return name
+        return None
+
+    def is_official_name(self, text: str) -> bool:
+        return any(textnorm.squash(text) == textnorm.squash(c.name) for c in self.colleges)
+
+
+def load_campaign(path: str | Path | None = None) -> Campaign:
+    """Read and validate a campaign YAML; raise :class:`CampaignError` with a Chinese message."""
+    p = Path(path) if path else DEFAULT_CAMPAIGN
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise CampaignError(f"找不到活动配置文件：{p}") from e
+    except yaml.YAMLError as e:
+        raise CampaignError(f"活动配置文件不是合法的 YAML：{p}：{e}") from e
+    try:
+        campaign = Campaign.model_validate(data)
+    except ValidationError as e:
+        lines = [f"活动配置文件有误：{p}"]
+        for err in e.errors():
+            where = ".".join(str(x) for x in err["loc"])
+            lines.append(f"  {where}：{err['msg']}")
+        raise CampaignError("\n".join(lines)) from e
+    _cross_check(campaign, p)
+    return campaign
+
+
+def _cross_check(c: Campaign, p: Path) -> None:
+    problems = []
+    keys = {d.key for d in c.deliverables}
+    for d in c.deliverables:
+        if d.form and d.form not in c.forms:
+            problems.append(f"交付项 {d.key} 引用了未定义的表单 {d.form}（已定义：{', '.join(sorted(c.forms))}）")
+    for r in c.reconcile:
+        for k in (r.left, r.right):
+            if k not in keys:
+                problems.append(f"reconcile 引用了未知交付项 {k}（已知：{', '.join(sorted(keys))}）")
+    for rating in c.checks.criteria:
+        if rating not in (c.checks.ratings.model, c.checks.ratings.excellent):
+            problems.append(f"criteria 中的等级 {rating} 不在 ratings 中")
+    names = [c_.name for c_ in c.colleges]
+    if len(set(names)) != len(names):
+        problems.append("colleges 中有重复的学院名称")
+    if problems:
+        raise CampaignError("活动配置文件有误：" + str(p) + "\n  " + "\n  ".join(problems))

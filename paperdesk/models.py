@@ -1,0 +1,226 @@
+"""Typed records passed between paperdesk's layers.
+
+Every layer speaks these plain frozen dataclasses and nothing else:
+
+    intake/      inbox files          -> IntakeItem (one per file, archive member or attachment)
+    extractors/  IntakeItem's bytes   -> Extracted (CaseDoc | FormDoc | TableDoc | ImageFile | FreeDoc)
+                                         or an ExtractionError (bad input is data, not an exception)
+    checks/      Submission (records of one campaign, grouped per college) -> list[Flag]
+    writers/     records + flags      -> files in outbox/
+
+No module here does I/O. Values are strings as read from the document (already stripped and
+normalised by ``paperdesk.textnorm``), so that checks decide what a value means.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+Severity = Literal["error", "warning"]
+FileState = Literal["used", "duplicate", "ignored", "unreadable", "superseded"]
+FlagStatus = Literal["open", "confirmed", "waived", "resolved"]
+
+#: Path separator between an archive (or email) and a member inside it: ``outer.zip!inner/a.docx``.
+MEMBER_SEP = "!"
+
+
+@dataclass(frozen=True)
+class CollegeHint:
+    """One source's opinion on which college a file belongs to.
+
+    ``source`` is one of ``archive`` (archive file name), ``folder`` (a folder on the path),
+    ``filename``, ``header`` (a 学院 field inside the document), ``email_subject``,
+    ``email_sender``. ``text`` is the raw text the hint was read from; ``college`` the official
+    name it resolved to (None when nothing matched).
+    """
+
+    source: str
+    text: str
+    college: str | None
+
+
+@dataclass(frozen=True)
+class IntakeItem:
+    """A leaf file found in the inbox: a loose file, an archive member or an email attachment.
+
+    ``display`` is the path staff see (``学院/outer.zip!inner/a.docx``); ``blob`` is the absolute
+    path of the content-addressed copy in the state folder (the inbox is never read twice nor
+    modified). ``kind`` is sniffed from content: docx, xlsx, pdf, image, zip, eml, doc, xls,
+    text, unknown ... ``state``/``reason`` are only set by intake for files it already decided on
+    (clutter -> ignored, broken archive -> unreadable); everything else is decided later.
+    """
+
+    display: str
+    sha256: str
+    size: int
+    kind: str
+    blob: str
+    received_at: str  # ISO 8601 with timezone
+    hints: tuple[CollegeHint, ...] = ()
+    email_date: str | None = None  # Date header of the carrying email, ISO 8601
+    state: FileState | None = None
+    reason: str | None = None
+    container: str | None = None  # display path of the archive/email it came out of
+
+
+# ---------------------------------------------------------------- extracted documents
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """A picture belonging to a case: embedded in the docx or a separate file beside it."""
+
+    name: str
+    size: int  # bytes
+    caption: str = ""
+    embedded: bool = True
+    is_life_photo: bool = False
+    source: str = ""  # display path of the file that holds it
+
+
+@dataclass(frozen=True)
+class CaseDoc:
+    """A1: one excellent case (案例文本)."""
+
+    source: str
+    title: str
+    author: dict[str, str]  # keys: 姓名 学号 学院 所带班级 (whatever was found)
+    sections: dict[str, str]  # section key (背景与起因 做法与流程 效果与启示 创意与评价) -> text
+    body: str  # text counted for length: sections' text without title, author line, captions
+    char_count: int
+    images: tuple[ImageRef, ...] = ()
+    deliverable: str = "cases"
+
+
+@dataclass(frozen=True)
+class FormDoc:
+    """A5 (or any label/value form): fields by canonical label, as in the campaign's form definition."""
+
+    source: str
+    form: str  # form id, e.g. "A5"
+    fields: dict[str, str]
+    deliverable: str = "assessment-forms"
+    confidence: dict[str, float] = field(default_factory=dict)  # per field, scans only
+    from_scan: bool = False
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One data row of a table form; ``cells`` keyed by canonical column key (e.g. "姓名")."""
+
+    row: int  # 1-based row number in the sheet (for messages)
+    cells: dict[str, str]
+    confidence: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TableDoc:
+    """A2/A3/A4: a table form with its header line fields and its rows."""
+
+    source: str
+    form: str
+    sheet: str
+    header: dict[str, str]  # e.g. 学院, 带班党员总数, 公示时间, 填表人, 联系电话, 日期
+    rows: tuple[TableRow, ...]
+    deliverable: str = ""
+    from_scan: bool = False
+
+
+@dataclass(frozen=True)
+class ImageFile:
+    """A loose image (life photo, case picture, or a scan before OCR)."""
+
+    source: str
+    name: str
+    size: int
+    is_life_photo: bool = False
+    width: int = 0
+    height: int = 0
+
+
+@dataclass(frozen=True)
+class FreeDoc:
+    """A document of free form (the work summary), kept as text."""
+
+    source: str
+    title: str
+    text: str
+    deliverable: str = "work-summary"
+    from_scan: bool = False
+
+
+@dataclass(frozen=True)
+class ExtractionError:
+    """A file that could not be read: ``reason`` is Chinese and shown to staff."""
+
+    source: str
+    reason: str
+
+
+Extracted = Union[CaseDoc, FormDoc, TableDoc, ImageFile, FreeDoc, ExtractionError]
+
+
+# ---------------------------------------------------------------- identification
+
+
+@dataclass(frozen=True)
+class Identified:
+    """What a file is: its college (official name or None), deliverable key and person."""
+
+    item: IntakeItem
+    college: str | None
+    deliverable: str | None
+    hints: tuple[CollegeHint, ...] = ()
+    person: str | None = None
+    student_id: str | None = None
+    record: Extracted | None = None
+
+
+# ---------------------------------------------------------------- flags
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A finding. ``id`` is stable across runs: a hash of what the finding is about, not of when."""
+
+    code: str
+    severity: Severity
+    message: str  # Chinese
+    college: str | None = None
+    deliverable: str | None = None  # a key of §3, or "intake"
+    student_id: str | None = None
+    name: str | None = None
+    file: str | None = None
+    field: str | None = None
+    expected: str | None = None
+    found: str | None = None
+    evidence: tuple[str, ...] = ()
+    status: FlagStatus = "open"
+
+    @property
+    def id(self) -> str:
+        key = "\x1f".join(
+            str(x or "")
+            for x in (self.code, self.college, self.deliverable, self.student_id, self.name, self.file, self.field)
+        )
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "code": self.code,
+            "severity": self.severity,
+            "college": self.college,
+            "deliverable": self.deliverable,
+            "student_id": self.student_id,
+            "name": self.name,
+            "file": self.file,
+            "field": self.field,
+            "expected": self.expected,
+            "found": self.found,
+            "message": self.message,
+            "status": self.status,
+            "evidence": list(self.evidence),
+        }
