@@ -224,3 +224,25 @@ class Flag:
             "status": self.status,
             "evidence": list(self.evidence),
         }
+
+
+# ---------------------------------------------------------------- the whole run, for checks and writers
+
+
+@dataclass(frozen=True)
+class Submission:
+    """Everything one run knows: every intake item (all states) and every identified used file.
+
+    ``items`` holds every file intake saw, including ignored/unreadable/duplicate ones; ``files``
+    the identified files in state ``used`` (duplicates, superseded and unreadable files left out), each with its
+    extracted record. Checks group ``files`` by ``college`` and ``deliverable``.
+    """
+
+    items: tuple[IntakeItem, ...]
+    files: tuple[Identified, ...]
+
+    def of_college(self, college: str) -> tuple[Identified, ...]:
+        return tuple(f for f in self.files if f.college == college)
+
+    def records(self, college: str, deliverable: str) -> list:
+        return [f.record for f in self.files if f.college == college and f.deliverable == deliverable and f.record is not None]
