@@ -207,9 +207,16 @@ class Flag:
         )
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
+    @property
+    def fingerprint(self) -> str:
+        """What a review decision was made on: when this changes, the decision is stale."""
+        key = "\x1f".join([self.expected or "", self.found or "", self.file or "", *self.evidence])
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
     def to_dict(self) -> dict:
         return {
             "id": self.id,
+            "fingerprint": self.fingerprint,
             "code": self.code,
             "severity": self.severity,
             "college": self.college,
