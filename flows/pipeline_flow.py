@@ -1,0 +1,74 @@
+"""Prefect tasks and the ``paperdesk-run`` flow. Import only through ``flows.run`` (which sets
+Prefect's environment first)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.artifacts import create_markdown_artifact
+
+from paperdesk import pipeline
+from paperdesk.campaign import load_campaign
+from paperdesk.lock import state_lock
+from paperdesk.state import State
+from writers.publish import publish
+
+
+@task(name="intake", persist_result=False, cache_policy=NO_CACHE)
+def intake_task(inbox: str, state_dir: str, campaign_path: str | None, run_id: int):
+    return pipeline.intake(Path(inbox), State(state_dir), load_campaign(campaign_path), run_id)
+
+
+@task(name="extract", persist_result=False, cache_policy=NO_CACHE)
+def extract_task(items, state_dir: str, campaign_path: str | None, progress):
+    return pipeline.extract(items, State(state_dir), load_campaign(campaign_path), progress)
+
+
+@task(name="identify-and-check", persist_result=False, cache_policy=NO_CACHE)
+def identify_check_task(items, extracted, campaign_path: str | None):
+    campaign = load_campaign(campaign_path)
+    submission = pipeline.identify(items, extracted, campaign)
+    return submission, pipeline.check(submission, campaign)
+
+
+@task(name="publish", persist_result=False, cache_policy=NO_CACHE)
+def publish_task(outbox: str, state_dir: str, campaign_path: str | None, submission, flags):
+    campaign = load_campaign(campaign_path)
+    flags, overrides, stale = pipeline.apply_decisions(flags, State(state_dir).decisions())
+    outputs = publish(Path(outbox), campaign, submission, flags, pipeline.as_of(submission.items), overrides)
+    return flags, outputs, stale
+
+
+@flow(name="paperdesk-run", log_prints=False, validate_parameters=False)
+def process_inbox(inbox: str, outbox: str, state_dir: str, campaign_path: str | None, progress) -> dict:
+    load_campaign(campaign_path)  # a broken campaign file stops the run before any file is touched
+    state = State(state_dir)
+    with state_lock(Path(state_dir)):
+        run_id = state.start_run()
+        progress(0, 4, "收件：遍历收件箱、解压归档和邮件")
+        items = intake_task(inbox, state_dir, campaign_path, run_id)
+        progress(1, 4, f"读取 {len(items)} 个文件")
+        extracted, counts = extract_task(items, state_dir, campaign_path, progress)
+        progress(2, 4, "识别与检查")
+        submission, flags = identify_check_task(items, extracted, campaign_path)
+        progress(3, 4, "生成输出")
+        flags, outputs, stale = publish_task(outbox, state_dir, campaign_path, submission, flags)
+        summary = pipeline.summarize(submission, flags, outputs, {**counts, "stale_decisions": len(stale)})
+        state.finish_run(run_id, True, summary)
+        progress(4, 4, "完成")
+    _artifact(summary)
+    return summary
+
+
+def _artifact(summary: dict) -> None:
+    lines = ["| 问题代码 | 数量 |", "|---|---|"] + [f"| {c} | {n} |" for c, n in summary["flags_by_code"].items()]
+    try:
+        create_markdown_artifact(
+            key="paperdesk-run-summary",
+            markdown=f"学院 {len(summary['colleges'])} 个，文件 {summary['files']} 个\n\n" + "\n".join(lines),
+            description="paperdesk 处理结果",
+        )
+    except Exception:  # the artifact is a courtesy for the Prefect UI; never fail a run on it
+        pass

@@ -1,0 +1,51 @@
+"""The Prefect flow of one processing run: coarse tasks, each a thin wrapper over a step of
+``paperdesk.pipeline``. Nothing here decides anything; it only wires.
+
+``run_pipeline`` is the one entry point for the CLI, the watcher and the review page. It sets
+Prefect up to run offline and quietly (an ephemeral SQLite-backed API under the state folder,
+unless ``PREFECT_API_URL`` points at a server) before Prefect is imported.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from paperdesk.progress import Progress, quiet
+
+
+def configure_prefect(state_dir: Path) -> None:
+    """Environment for an offline, quiet Prefect; must run before ``import prefect``."""
+    home = Path(state_dir).resolve() / "prefect"
+    home.mkdir(parents=True, exist_ok=True)
+    defaults = {
+        "PREFECT_HOME": str(home),
+        "DO_NOT_TRACK": "1",
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+        "PREFECT_LOGGING_TO_API_ENABLED": "false",
+        "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+        "PREFECT_UI_ENABLED": "false",
+    }
+    for key, value in defaults.items():
+        os.environ.setdefault(key, value)
+
+
+def run_pipeline(
+    inbox: Path,
+    outbox: Path,
+    state_dir: Path,
+    campaign_path: Path | None = None,
+    progress: Progress | None = None,
+) -> dict:
+    """Process the inbox once and publish the outbox; returns the run summary (a dict)."""
+    configure_prefect(state_dir)
+    from flows.pipeline_flow import process_inbox
+
+    return process_inbox(
+        str(Path(inbox).resolve()),
+        str(Path(outbox).resolve()),
+        str(Path(state_dir).resolve()),
+        str(campaign_path) if campaign_path else None,
+        progress or quiet,
+    )

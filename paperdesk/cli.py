@@ -1,0 +1,144 @@
+"""The ``paperdesk`` command: run, demo, forms, serve.
+
+Exit codes: 0 when the command did its work (a run with flags is a successful run), 1 when the
+run itself failed (bad campaign file, unwritable outbox, state busy), 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from paperdesk.campaign import CampaignError, load_campaign
+
+
+def default_state_dir(outbox: Path) -> Path:
+    """State lives beside the outbox unless --state says otherwise."""
+    return Path(outbox).resolve().parent / ".paperdesk-state"
+
+
+def _add_common(p: argparse.ArgumentParser, inbox: bool = True, outbox: bool = True) -> None:
+    if inbox:
+        p.add_argument("--inbox", type=Path, default=Path("inbox"), help="收件箱目录（默认 ./inbox）")
+    if outbox:
+        p.add_argument("--outbox", type=Path, default=Path("outbox"), help="输出目录（默认 ./outbox）")
+    p.add_argument("--campaign", type=Path, default=None, help="活动配置 YAML（默认 2020 年学生带班党员工作）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="paperdesk", description="paperdesk：二级学院材料收集、检查与汇总")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="处理收件箱一次，生成输出")
+    _add_common(run)
+    run.add_argument("--state", type=Path, default=None, help="状态目录（默认在输出目录旁的 .paperdesk-state）")
+    run.add_argument("--json", action="store_true", help="以 JSON 打印运行摘要")
+
+    demo = sub.add_parser("demo", help="生成示例收件箱")
+    _add_common(demo, outbox=False)
+    demo.add_argument("--manifest", type=Path, default=None, help="把预设问题清单写到此 JSON 文件")
+
+    forms = sub.add_parser("forms", help="生成附件1–5 表格（空白或为某学院预填）")
+    _add_common(forms, inbox=False)
+    forms.add_argument("--college", default=None, help="为该学院预填（学院全称或常用简称）")
+
+    serve = sub.add_parser("serve", help="启动审核网页")
+    _add_common(serve)
+    serve.add_argument("--state", type=Path, default=None)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        campaign = load_campaign(args.campaign)
+    except CampaignError as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    handler = {"run": cmd_run, "demo": cmd_demo, "forms": cmd_forms, "serve": cmd_serve}[args.command]
+    return handler(args, campaign)
+
+
+def cmd_run(args, campaign) -> int:
+    from flows.run import run_pipeline
+    from paperdesk.lock import StateBusy
+    from paperdesk.progress import terminal
+
+    if not args.inbox.is_dir():
+        print(f"收件箱目录不存在：{args.inbox}", file=sys.stderr)
+        return 1
+    state = args.state or default_state_dir(args.outbox)
+    try:
+        summary = run_pipeline(args.inbox, args.outbox, state, args.campaign, progress=terminal())
+    except StateBusy as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"运行失败：{e}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(format_summary(summary, args.outbox))
+    return 0
+
+
+STATE_NAMES = {"used": "已使用", "duplicate": "重复", "ignored": "已忽略", "unreadable": "无法读取", "superseded": "已被替换"}
+
+
+def format_summary(summary: dict, outbox: Path) -> str:
+    lines = [
+        "",
+        f"处理完成：{len(summary['colleges'])} 个学院，{summary['files']} 个文件"
+        f"（新读取 {summary.get('extracted', 0)}，沿用缓存 {summary.get('cached', 0)}）",
+        "文件状态：" + "，".join(f"{STATE_NAMES.get(k, k)} {v}" for k, v in summary["file_states"].items()),
+        f"问题：共 {sum(summary['flags_by_code'].values())} 条待处理（其中错误 {summary['errors']} 条）",
+    ]
+    for code, n in summary["flags_by_code"].items():
+        lines.append(f"  {code:<28} {n}")
+    lines.append(f"输出目录：{Path(outbox).resolve()}（问题清单.xlsx、提交情况总览.xlsx、回执/ 等）")
+    return "\n".join(lines)
+
+
+def cmd_demo(args, campaign) -> int:
+    from paperdesk.demo import make_demo
+
+    manifest = make_demo(args.inbox, campaign)
+    if args.manifest:
+        args.manifest.write_text(manifest.to_json(), encoding="utf-8")
+    n = sum(1 for p in args.inbox.rglob("*") if p.is_file())
+    print(f"示例收件箱已生成：{args.inbox.resolve()}（{n} 个文件）")
+    return 0
+
+
+def cmd_forms(args, campaign) -> int:
+    from writers.forms import write_forms
+
+    college = None
+    if args.college:
+        college = campaign.resolve_college(args.college) or campaign.find_college(args.college)
+        if not college:
+            names = "、".join(c.name for c in campaign.colleges)
+            print(f"找不到学院“{args.college}”。可选：{names}", file=sys.stderr)
+            return 2
+    paths = write_forms(campaign, args.outbox, college=college)
+    for p in paths:
+        print(p)
+    return 0
+
+
+def cmd_serve(args, campaign) -> int:
+    from review.app import serve
+
+    state = args.state or default_state_dir(args.outbox)
+    serve(inbox=args.inbox, outbox=args.outbox, state_dir=state, campaign_path=args.campaign,
+          host=args.host, port=args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""The steps of one processing run, as plain functions; ``flows/`` wraps each in a Prefect task.
+
+    intake -> extract -> identify -> check -> decide -> publish
+
+Each step takes and returns records from ``paperdesk.models``. The steps that touch the state
+database (received-at times, the extraction cache, review decisions) take a :class:`State`;
+everything else is pure and lives in ``intake/``, ``extractors/``, ``checks/``, ``writers/``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Callable
+
+from paperdesk.campaign import Campaign
+from paperdesk.models import ExtractionError, Flag, Identified, IntakeItem, Submission
+from paperdesk.state import Decision, State
+
+Progress = Callable[[int, int, str], None]
+
+#: kinds that intake unpacks itself; they carry no deliverable of their own
+CONTAINER_KINDS = frozenset({"zip", "eml", "7z", "rar", "tar", "gz", "bz2", "xz", "msg"})
+
+#: flag codes whose decision may carry a chosen value for the master spreadsheets
+VALUE_CODES = frozenset({"FIELD_MISMATCH", "PAPER_ELECTRONIC_MISMATCH", "OCR_LOW_CONFIDENCE"})
+
+
+def _quiet(done: int, total: int, message: str) -> None:
+    pass
+
+
+# ---------------------------------------------------------------------------- intake
+
+
+def intake(inbox: Path, state: State, campaign: Campaign, run_id: int | None = None) -> list[IntakeItem]:
+    """Walk the inbox (unpacking archives and emails into the state's blob store) and fix each
+    file's received-at time the first time it is seen, so re-runs agree."""
+    from intake.walk import scan_inbox
+
+    items = scan_inbox(Path(inbox), state.dir, campaign)
+    fixed = state.fix_received_at([(i.display, i.sha256, i.received_at) for i in items], run_id)
+    return [dataclasses.replace(i, received_at=fixed[(i.display, i.sha256)]) for i in items]
+
+
+# ---------------------------------------------------------------------------- extract
+
+
+def needs_reading(item: IntakeItem) -> bool:
+    return item.state is None and item.kind not in CONTAINER_KINDS
+
+
+def extract(
+    items: list[IntakeItem], state: State, campaign: Campaign, progress: Progress = _quiet
+) -> tuple[dict[str, list], dict[str, int]]:
+    """Extract every file still to be read, once per content hash: a hash already in the state
+    database (same extractor version) is taken from there. Returns ({sha256: records},
+    {"cached": n, "extracted": m})."""
+    from extractors.registry import EXTRACTOR_VERSION, extract as extract_file
+
+    todo: dict[str, IntakeItem] = {}
+    for item in items:
+        if needs_reading(item):
+            todo.setdefault(item.sha256, item)
+    results: dict[str, list] = {}
+    fresh: list[IntakeItem] = []
+    for sha, item in todo.items():
+        cached = state.cached_extract(sha, EXTRACTOR_VERSION)
+        if cached is None:
+            fresh.append(item)
+        else:
+            results[sha] = cached
+    total = len(todo)
+    done = len(results)
+    progress(done, total, "读取文件")
+
+    def work(item: IntakeItem) -> tuple[str, list]:
+        try:
+            records = extract_file(Path(item.blob), item.kind, item.display, campaign)
+        except Exception as e:  # an extractor bug must not lose the file: it becomes unreadable
+            records = [ExtractionError(item.display, f"读取时出错（程序错误，请报告）：{type(e).__name__}: {e}")]
+        return item.sha256, records
+
+    workers = max(1, min(4, os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for sha, records in pool.map(work, fresh):
+            state.store_extract(sha, EXTRACTOR_VERSION, records)
+            results[sha] = records
+            done += 1
+            progress(done, total, "读取文件")
+    return results, {"cached": total - len(fresh), "extracted": len(fresh)}
+
+
+# ---------------------------------------------------------------------------- identify
+
+
+def identify(items: list[IntakeItem], extracted: dict[str, list], campaign: Campaign) -> Submission:
+    """Settle every item's state (unreadable when its extraction failed, used otherwise) and
+    identify each used file's college, deliverable and person."""
+    from intake.identify import identify as identify_file
+
+    settled: list[IntakeItem] = []
+    files: list[Identified] = []
+    for item in items:
+        if needs_reading(item):
+            records = extracted.get(item.sha256, [])
+            errors = [r for r in records if isinstance(r, ExtractionError)]
+            if errors:
+                item = dataclasses.replace(item, state="unreadable", reason=errors[0].reason)
+            else:
+                item = dataclasses.replace(item, state="used")
+                found = identify_file(item, records, campaign)
+                files.extend(found if isinstance(found, list) else [found])
+        settled.append(item)
+    return Submission(items=tuple(settled), files=tuple(files))
+
+
+# ---------------------------------------------------------------------------- check + decide
+
+
+def check(submission: Submission, campaign: Campaign) -> list[Flag]:
+    from checks import run_checks
+
+    return run_checks(campaign, submission)
+
+
+def apply_decisions(flags: list[Flag], decisions: dict[str, Decision]) -> tuple[list[Flag], dict, set[str]]:
+    """Give each flag the status staff decided on. A decision made on other evidence (the
+    fingerprint changed) is stale: the flag reopens. Returns (flags, overrides, stale ids), where
+    overrides maps (college, deliverable, student_id, field) -> the value staff chose."""
+    out: list[Flag] = []
+    overrides: dict[tuple, str] = {}
+    stale: set[str] = set()
+    for flag in flags:
+        d = decisions.get(flag.id)
+        if d is None:
+            out.append(flag)
+            continue
+        if d.fingerprint and d.fingerprint != flag.fingerprint:
+            stale.add(flag.id)
+            out.append(flag)
+            continue
+        out.append(dataclasses.replace(flag, status=d.status))
+        if d.value is not None and flag.code in VALUE_CODES and flag.field:
+            overrides[(flag.college, flag.deliverable, flag.student_id, flag.field)] = d.value
+    return out, overrides, stale
+
+
+def as_of(items: list[IntakeItem] | tuple[IntakeItem, ...]) -> str:
+    """The time the outputs describe: the newest submission time seen. Outputs carry this rather
+    than the clock, so that a re-run on the same inbox writes byte-identical files."""
+    times = [i.received_at for i in items if i.received_at]
+    return max(times) if times else "1980-01-01T00:00:00+08:00"
+
+
+def summarize(submission: Submission, flags: list[Flag], outputs: list[Path], counts: dict) -> dict:
+    states = Counter((i.state or "used") for i in submission.items)
+    codes = Counter(f.code for f in flags if f.status in ("open", "confirmed"))
+    colleges = sorted({f.college for f in submission.files if f.college})
+    return {
+        "colleges": colleges,
+        "files": len(submission.items),
+        "file_states": dict(sorted(states.items())),
+        "flags": len(flags),
+        "flags_by_code": dict(sorted(codes.items())),
+        "errors": sum(1 for f in flags if f.severity == "error" and f.status in ("open", "confirmed")),
+        "outputs": [str(p) for p in outputs],
+        **counts,
+    }

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Install everything paperdesk needs on Debian 12 (run as root): system packages, a .venv with
+# paperdesk in it. With --test also the test tools (Chromium for the browser tests).
+# Idempotent: running it again installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WITH_TEST=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) WITH_TEST=1 ;;
+    *) echo "unknown option: $arg" >&2; exit 2 ;;
+  esac
+done
+
+APT_PACKAGES=(
+  python3 python3-venv python3-pip
+  tesseract-ocr tesseract-ocr-chi-sim        # OCR engine with simplified Chinese
+  libreoffice-writer-nogui libreoffice-calc-nogui  # legacy .doc/.xls/.wps conversion
+  p7zip-full unar                            # .7z and .rar archives
+  fonts-noto-cjk                             # Chinese glyphs for rendered forms and pages
+  poppler-utils libmagic1
+)
+if [ "$WITH_TEST" = 1 ]; then
+  APT_PACKAGES+=(chromium chromium-driver)
+fi
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "需要安装系统软件包（${missing[*]}），请以 root 身份运行：sudo bash scripts/setup.sh" >&2
+    exit 1
+  fi
+  echo "==> apt-get install ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "==> creating .venv"
+  "$PY" -m venv .venv
+fi
+echo "==> pip install paperdesk into .venv"
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
+if [ "$WITH_TEST" = 1 ]; then
+  .venv/bin/python -m pip install -q -e '.[test]' 2>&1 | grep -v -e '^WARNING: Location' || true
+else
+  .venv/bin/python -m pip install -q -e . 2>&1 | grep -v -e '^WARNING: Location' || true
+fi
+.venv/bin/python -c "import paperdesk, prefect, docx, openpyxl, pdfplumber, cv2, pytesseract" \
+  || { echo "安装不完整：Python 依赖导入失败" >&2; exit 1; }
+tesseract --list-langs 2>/dev/null | grep -q chi_sim \
+  || { echo "安装不完整：tesseract 缺少 chi_sim 中文数据" >&2; exit 1; }
+echo "==> ready"
