@@ -12,6 +12,7 @@ from prefect.artifacts import create_markdown_artifact
 from paperdesk import pipeline
 from paperdesk.campaign import load_campaign
 from paperdesk.lock import state_lock
+from paperdesk.progress import quiet
 from paperdesk.state import State
 from writers.publish import publish
 
@@ -42,7 +43,8 @@ def publish_task(outbox: str, state_dir: str, campaign_path: str | None, submiss
 
 
 @flow(name="paperdesk-run", log_prints=False, validate_parameters=False)
-def process_inbox(inbox: str, outbox: str, state_dir: str, campaign_path: str | None, progress) -> dict:
+def process_inbox(inbox: str, outbox: str, state_dir: str, campaign_path: str | None = None, progress=None) -> dict:
+    progress = progress or quiet
     load_campaign(campaign_path)  # a broken campaign file stops the run before any file is touched
     state = State(state_dir)
     with state_lock(Path(state_dir)):

@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(forms, inbox=False)
     forms.add_argument("--college", default=None, help="为该学院预填（学院全称或常用简称）")
 
+    watch = sub.add_parser("watch", help="持续监视收件箱，有新文件就处理（Ctrl+C 停止）")
+    _add_common(watch)
+    watch.add_argument("--state", type=Path, default=None)
+    watch.add_argument("--interval", type=float, default=2.0, help="检查间隔秒数")
+    watch.add_argument("--settle", type=float, default=5.0, help="文件静止多少秒后才处理")
+
     serve = sub.add_parser("serve", help="启动审核网页")
     _add_common(serve)
     serve.add_argument("--state", type=Path, default=None)
@@ -59,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     except CampaignError as e:
         print(str(e), file=sys.stderr)
         return 1
-    handler = {"run": cmd_run, "demo": cmd_demo, "forms": cmd_forms, "serve": cmd_serve}[args.command]
+    handler = {"run": cmd_run, "demo": cmd_demo, "forms": cmd_forms, "serve": cmd_serve,
+               "watch": cmd_watch}[args.command]
     return handler(args, campaign)
 
 
@@ -129,6 +136,21 @@ def cmd_forms(args, campaign) -> int:
     for p in paths:
         print(p)
     return 0
+
+
+def cmd_watch(args, campaign) -> int:
+    import os
+
+    from flows.watch import serve_deployment, watch
+
+    if not args.inbox.is_dir():
+        print(f"收件箱目录不存在：{args.inbox}", file=sys.stderr)
+        return 1
+    state = args.state or default_state_dir(args.outbox)
+    if os.environ.get("PREFECT_API_URL"):
+        print(f"已连接 Prefect 服务器 {os.environ['PREFECT_API_URL']}，以部署方式运行", file=sys.stderr)
+        return serve_deployment(args.inbox, args.outbox, state, args.campaign, interval=max(args.interval, 10))
+    return watch(args.inbox, args.outbox, state, args.campaign, interval=args.interval, settle=args.settle)
 
 
 def cmd_serve(args, campaign) -> int:
