@@ -1,0 +1,47 @@
+"""checks: every rule of SPEC §5 that needs no scan, and the cross-document reconciliation.
+
+Pure: a :class:`~paperdesk.campaign.Campaign` and a :class:`~paperdesk.models.Submission` in, a
+list of :class:`~paperdesk.models.Flag` out. Each rule is a small function registered under its
+flag code in :mod:`checks.registry`; the rules live by area:
+
+    intake_rules  UNREADABLE_FILE DUPLICATE_FILE UNKNOWN_COLLEGE COLLEGE_CONFLICT ARCHIVE_NAME_INVALID
+    deliverables  DELIVERABLE_MISSING LATE_SUBMISSION
+    cases         PHOTO_TOO_SMALL PHOTO_MISSING CASE_TOO_LONG CASE_IMAGE_COUNT CASE_SECTION_MISSING
+                  CASE_QUOTA CASE_AUTHOR_UNKNOWN
+    assessment    MODEL_QUOTA_EXCEEDED CRITERIA_NOT_MET HEADCOUNT_MISMATCH PUBLICITY_TOO_SHORT
+                  FORM_MISSING FORM_NOT_IN_SUMMARY
+    selection     CLASS_OVER_STAFFED CLASS_UNSTAFFED CANDIDATE_GRADE CANDIDATE_STATUS
+    people        DUPLICATE_PERSON
+    reconcile     FIELD_MISMATCH (and same_value/compare_fields for scan pairs)
+"""
+
+from __future__ import annotations
+
+from paperdesk.campaign import Campaign
+from paperdesk.models import Flag, Submission
+
+from checks import assessment, cases, deliverables, intake_rules, people, reconcile, selection  # noqa: F401  (register)
+from checks.context import Ctx
+from checks.reconcile import compare_fields, same_value
+from checks.registry import RULES, Finding, Rule, rule
+
+__all__ = ["run_checks", "sort_key", "RULES", "Rule", "Finding", "rule", "same_value", "compare_fields"]
+
+
+def sort_key(f: Flag) -> tuple:
+    """Deterministic order: college, deliverable, code, student_id, name, file, field (then message)."""
+    return tuple(x or "" for x in (f.college, f.deliverable, f.code, f.student_id, f.name, f.file, f.field, f.message))
+
+
+def run_checks(campaign: Campaign, submission: Submission, codes: set[str] | None = None) -> list[Flag]:
+    """Every registered rule (or only ``codes``) over one submission: flags sorted by :func:`sort_key`,
+    one per id (the first in that order wins)."""
+    ctx = Ctx(campaign, submission)
+    flags = [f for code, r in sorted(RULES.items()) if codes is None or code in codes for f in r.run(ctx)]
+    seen: set[str] = set()
+    out = []
+    for f in sorted(flags, key=sort_key):
+        if f.id not in seen:
+            seen.add(f.id)
+            out.append(f)
+    return out

@@ -1,0 +1,37 @@
+"""Reading an A4 cell against one criterion of the notice (``campaign.checks.criteria``).
+
+``must`` is one of:
+- ``zero``: a count that must be 0 ("0", "0.0", "无" pass);
+- ``done``: an essay that must be finished ("已完成", "完成", "是" pass; "未完成", "否" fail);
+- ``no_bad_record``: an integrity record with nothing bad ("无", "良好", "无不良记录" pass;
+  "有不良记录", "有" fail);
+- ``award_min``: an award at least as good as the campaign's ``award_keywords`` (any keyword in
+  the text passes; an empty cell or "无" fails).
+:func:`judge` answers True (met), False (not met) or None (the value cannot be read: the rule
+then says so instead of guessing).
+"""
+
+from __future__ import annotations
+
+from paperdesk import textnorm
+
+_DONE = {"已完成", "完成", "是", "已交", "已提交", "已撰写", "√"}
+_NOT_DONE = {"未完成", "否", "无", "没有", "未交", "未提交", "未撰写", "×"}
+_CLEAN = {"无", "没有", "良好", "正常", "无不良记录", "无不良诚信记录", "否"}
+
+
+def judge(must: str, value: str | None, award_keywords: tuple[str, ...]) -> bool | None:
+    """Whether ``value`` meets the criterion ``must``; None when it cannot be told."""
+    text = textnorm.squash(value)
+    if must == "zero":
+        n = textnorm.to_int(value)
+        return None if n is None else n == 0
+    if must == "done":
+        return True if text in _DONE else False if text in _NOT_DONE else None
+    if must == "no_bad_record":
+        if text in _CLEAN:
+            return True
+        return False if ("不良" in text or text.startswith("有")) else None
+    if must == "award_min":
+        return any(textnorm.squash(k) in text for k in award_keywords)
+    raise ValueError(f"unknown criterion kind {must!r}")  # the campaign loader only allows the four above

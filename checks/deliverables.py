@@ -1,0 +1,64 @@
+"""Rules about what each college sent, and when: DELIVERABLE_MISSING and LATE_SUBMISSION.
+
+Only the electronic half of a deliverable is judged here: a college "has sent" a deliverable when
+at least one used, non-scan file of it is attributed to the college. (Scans of paper halves are
+checked by the scan layer.) The submission time of a file is its carrying email's Date, else the
+time intake first saw it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from paperdesk.campaign import Deliverable
+from paperdesk.models import Identified, ImageFile
+
+from checks.context import Ctx, is_scan
+from checks.dates import deadline, parse_time
+from checks.registry import Finding, rule
+
+
+def _electronic(f: Identified, d: Deliverable) -> bool:
+    """A file that counts as the electronic half: not a scan (for a paper deliverable a loose
+    image is a photo or scan of the paper copy)."""
+    r = f.record
+    return not is_scan(r) and not (d.paper and isinstance(r, ImageFile))
+
+
+@rule("DELIVERABLE_MISSING", severity="error")
+def deliverable_missing(ctx: Ctx) -> Iterator[Finding]:
+    """One flag per college and deliverable with no electronic file."""
+    for college in ctx.colleges:
+        for d in ctx.campaign.deliverables:
+            files = ctx.files(college, d.key)
+            if any(_electronic(f, d) for f in files):
+                continue
+            found = "只收到纸质版扫描件" if files else "未收到"
+            yield Finding(f"{college}未提交《{d.title}》电子版（截止日期 {d.due:%Y年%-m月%-d日}），{found}。",
+                          college=college, deliverable=d.key, expected="已提交电子版", found=found)
+
+
+@rule("LATE_SUBMISSION", severity="warning")
+def late_submission(ctx: Ctx) -> Iterator[Finding]:
+    """One flag per college and deliverable whose earliest file arrived after the deadline."""
+    tz = ctx.campaign.timezone
+    for college in ctx.colleges:
+        for d in ctx.campaign.deliverables:
+            files = ctx.files(college, d.key)
+            if not files:
+                continue
+            times = [(t, f) for f in files if (t := parse_time(f.item.email_date or f.item.received_at, tz))]
+            if not times:
+                yield Finding(f"无法判断《{d.title}》的提交时间：文件没有可读的收件时间，请人工核实。",
+                              college=college, deliverable=d.key, severity="warning",
+                              expected=f"{d.due:%Y-%m-%d} 前提交", found="提交时间未知")
+                continue
+            first, f = min(times, key=lambda p: p[0])
+            limit = deadline(d.due, tz, ctx.campaign.deadline_inclusive)
+            if first >= limit:
+                when = first.astimezone(limit.tzinfo)
+                rule_text = "当日及以前" if ctx.campaign.deadline_inclusive else "以前"
+                yield Finding(f"《{d.title}》逾期提交：截止 {d.due:%Y年%-m月%-d日}{rule_text}，"
+                              f"最早收到于 {when:%Y年%-m月%-d日 %H:%M}（{f.item.display}）。",
+                              college=college, deliverable=d.key, evidence=(f.item.display,),
+                              expected=f"{d.due:%Y-%m-%d}{rule_text}", found=f"{when:%Y-%m-%d %H:%M}")

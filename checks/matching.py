@@ -1,0 +1,84 @@
+"""People in documents, and matching the same person across two documents.
+
+A person is a table row (A2/A3/A4), a label/value form (A5) or a case's author line (A1). Two
+documents are matched on 学号 first, then — among those left — on 姓名, so that a person whose
+学号 was mistyped in one document still pairs up (and the 学号 difference is reported) instead of
+showing up as "missing" on both sides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from paperdesk import textnorm
+from paperdesk.models import CaseDoc, FormDoc, TableDoc
+
+from checks.context import NAME, SID, Doc, person_rows
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person's values in one document; ``row`` is the sheet row for tables, else None."""
+
+    cells: dict[str, str]
+    doc: Doc
+    row: int | None = None
+
+    @property
+    def name(self) -> str:
+        return self.cells.get(NAME, "").strip()
+
+    @property
+    def sid(self) -> str:
+        return textnorm.student_id(self.cells.get(SID, ""))
+
+    @property
+    def where(self) -> str:
+        return f"{self.doc.file} 第{self.row}行" if self.row else self.doc.file
+
+    @property
+    def label(self) -> str:
+        """How a message names this person: 姓名（学号）."""
+        return f"{self.name or '（无姓名）'}（{self.sid}）" if self.sid else (self.name or "（无姓名）")
+
+
+def people_of(doc: Doc) -> list[Person]:
+    """Every person a document names, in document order."""
+    r = doc.record
+    if isinstance(r, TableDoc):
+        return [Person(row.cells, doc, row.row) for row in person_rows(r)]
+    if isinstance(r, FormDoc):
+        cells = dict(r.fields)
+        cells.setdefault(NAME, doc.ident.person or "")
+        cells.setdefault(SID, doc.ident.student_id or "")
+        return [Person(cells, doc)] if (cells[NAME] or cells[SID]) else []
+    if isinstance(r, CaseDoc):
+        return [Person(dict(r.author), doc)]
+    return []
+
+
+def match_people(left: list[Person], right: list[Person]) -> tuple[list[tuple[Person, Person]], list[Person], list[Person]]:
+    """Pair people of two lists: on 学号, then on 姓名. Returns (pairs, unmatched left, unmatched right)."""
+    pairs: list[tuple[Person, Person]] = []
+    free_l, free_r = list(left), list(right)
+    for key in (lambda p: p.sid, lambda p: textnorm.squash(p.name)):
+        for lp in list(free_l):
+            k = key(lp)
+            if not k:
+                continue
+            rp = next((x for x in free_r if key(x) == k), None)
+            if rp is not None:
+                pairs.append((lp, rp))
+                free_l.remove(lp)
+                free_r.remove(rp)
+    return pairs, free_l, free_r
+
+
+def find_person(p: Person, people: list[Person]) -> Person | None:
+    """The person of ``people`` that is ``p``: same 学号, else same 姓名."""
+    if p.sid:
+        hit = next((x for x in people if x.sid == p.sid), None)
+        if hit is not None:
+            return hit
+    key = textnorm.squash(p.name)
+    return next((x for x in people if key and textnorm.squash(x.name) == key), None)

@@ -1,0 +1,76 @@
+"""DUPLICATE_PERSON: one student listed where they should appear once.
+
+- twice in one A2 or A4 table (same well-formed 学号) — one flag per table and student;
+- on the A2s of two or more colleges — one flag for each college involved (field 学院);
+- two approval forms (A5) of one college for the same person (学号, else 姓名).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from paperdesk import textnorm
+
+from checks.context import APPROVAL, SELECTION, SID, SUMMARY, Ctx, sid_of
+from checks.matching import Person, people_of
+from checks.registry import Finding, rule
+
+
+def _by_sid(ctx: Ctx, people: list[Person]) -> dict[str, list[Person]]:
+    groups: dict[str, list[Person]] = {}
+    for p in people:
+        sid, ok = sid_of(p.cells.get(SID), ctx.checks.student_id_digits)
+        if ok:
+            groups.setdefault(sid, []).append(p)
+    return groups
+
+
+def _in_one_table(ctx: Ctx) -> Iterator[Finding]:
+    for form in (SELECTION, SUMMARY):
+        for d in ctx.docs(None, form):
+            for sid, ps in _by_sid(ctx, people_of(d)).items():
+                if len(ps) > 1:
+                    rows = "、".join(f"第{p.row}行" for p in ps)
+                    names = "、".join(dict.fromkeys(p.name for p in ps))
+                    yield Finding(f"学号 {sid}（{names}）在同一张表中出现 {len(ps)} 次：{rows}（{d.file}）。",
+                                  college=d.college, deliverable=d.deliverable, student_id=sid, name=ps[0].name or None,
+                                  file=d.file, field=SID, expected="1次", found=f"{len(ps)}次")
+
+
+def _across_colleges(ctx: Ctx) -> Iterator[Finding]:
+    groups = _by_sid(ctx, [p for d in ctx.docs(None, SELECTION) if d.college for p in people_of(d)])
+    for sid, ps in groups.items():
+        colleges = sorted({p.doc.college for p in ps})
+        if len(colleges) < 2:
+            continue
+        for college in colleges:
+            mine = next(p for p in ps if p.doc.college == college)
+            others = "、".join(c for c in colleges if c != college)
+            yield Finding(f"{mine.label}同时出现在{others}的新聘学生带班党员汇总表中（本院：{mine.where}），"
+                          "同一学生只能由一个学院聘任。",
+                          college=college, deliverable=mine.doc.deliverable, student_id=sid, name=mine.name or None,
+                          file=mine.doc.file, field="学院", expected=college, found="、".join(colleges),
+                          evidence=tuple(p.where for p in ps))
+
+
+def _two_forms(ctx: Ctx) -> Iterator[Finding]:
+    for college in ctx.colleges:
+        groups: dict[str, list[Person]] = {}
+        for d in ctx.docs(college, APPROVAL):
+            for p in people_of(d):
+                groups.setdefault(p.sid or textnorm.squash(p.name), []).append(p)
+        for ps in groups.values():
+            if len(ps) > 1:
+                files = "、".join(p.doc.file for p in ps)
+                yield Finding(f"{ps[0].label}的考核审批表收到 {len(ps)} 份：{files}。", college=college,
+                              deliverable=ps[0].doc.deliverable, student_id=ps[0].sid or None, name=ps[0].name or None,
+                              file=ps[0].doc.file, expected="1份", found=f"{len(ps)}份",
+                              evidence=tuple(p.doc.file for p in ps))
+
+
+@rule("DUPLICATE_PERSON", severity="warning")
+def duplicate_person(ctx: Ctx) -> Iterator[Finding]:
+    """Every duplicate listing of a student (see the module docstring)."""
+    yield from _in_one_table(ctx)
+    yield from _across_colleges(ctx)
+    yield from _two_forms(ctx)

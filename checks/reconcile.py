@@ -1,0 +1,78 @@
+"""FIELD_MISMATCH: the same person's fields must agree between two deliverables (``campaign.reconcile``).
+
+The comparison (:func:`same_value`, :func:`compare_fields`) is public and pure so that the scan
+layer can reuse it for paper/electronic pairs (PAPER_ELECTRONIC_MISMATCH). Values are equal when
+they are the same 学号 (201824131105 == 2.01824131105E+11), the same count ("0" == "0.0" == "无"),
+or the same text once spaces, punctuation, width and case are ignored. A blank on either side is
+not a disagreement (it is not evidence of a different value).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Mapping
+
+from paperdesk import textnorm
+from paperdesk.models import CaseDoc, FormDoc, TableDoc
+
+from checks.context import Ctx, Doc, is_scan
+from checks.matching import match_people, people_of
+from checks.registry import Finding, rule
+
+
+def same_value(a: str | None, b: str | None) -> bool:
+    """Whether two cell values say the same thing (see the module docstring)."""
+    sa, sb = textnorm.student_id(a or ""), textnorm.student_id(b or "")
+    if sa.isdigit() and sb.isdigit():
+        return int(sa) == int(sb)
+    ia, ib = textnorm.to_int(a), textnorm.to_int(b)
+    if ia is not None and ib is not None:
+        return ia == ib
+    return textnorm.squash(a) == textnorm.squash(b)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One field on which two documents disagree: left column and value, right column and value."""
+
+    left_field: str
+    right_field: str
+    left: str
+    right: str
+
+
+def compare_fields(left: Mapping[str, str], right: Mapping[str, str], fields: Mapping[str, str]) -> list[Difference]:
+    """The fields (left column -> right column) on which two records disagree, both sides non-blank."""
+    out = []
+    for lf, rf in fields.items():
+        a, b = (left.get(lf) or "").strip(), (right.get(rf) or "").strip()
+        if a and b and not same_value(a, b):
+            out.append(Difference(lf, rf, a, b))
+    return out
+
+
+def _docs(ctx: Ctx, college: str, deliverable: str) -> list[Doc]:
+    return [Doc(f, f.record) for f in ctx.files(college, deliverable)
+            if isinstance(f.record, (TableDoc, FormDoc, CaseDoc)) and not is_scan(f.record)]
+
+
+def _title(ctx: Ctx, key: str) -> str:
+    return ctx.campaign.deliverable(key).title
+
+
+@rule("FIELD_MISMATCH", severity="error")
+def field_mismatch(ctx: Ctx) -> Iterator[Finding]:
+    """One flag per person, reconcile rule and field on which the two deliverables disagree."""
+    for r in ctx.campaign.reconcile:
+        for college in ctx.colleges:
+            left = [p for d in _docs(ctx, college, r.left) for p in people_of(d)]
+            right = [p for d in _docs(ctx, college, r.right) for p in people_of(d)]
+            pairs, _, _ = match_people(left, right)
+            for lp, rp in pairs:
+                for diff in compare_fields(lp.cells, rp.cells, r.fields):
+                    yield Finding(
+                        f"{lp.label}的“{diff.left_field}”不一致：《{_title(ctx, r.left)}》为“{diff.left}”（{lp.where}），"
+                        f"《{_title(ctx, r.right)}》的“{diff.right_field}”为“{diff.right}”（{rp.where}）。",
+                        college=college, deliverable=rp.doc.deliverable, student_id=lp.sid or None,
+                        name=lp.name or None, file=rp.doc.file, field=diff.left_field,
+                        expected=diff.left, found=diff.right, evidence=(lp.where, rp.where))
