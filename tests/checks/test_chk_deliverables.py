@@ -1,0 +1,60 @@
+"""DELIVERABLE_MISSING and LATE_SUBMISSION."""
+
+import chk_build as b
+from paperdesk.models import TableDoc
+
+
+def test_college_with_nothing_misses_every_deliverable():
+    flags = [f for f in b.run(b.sub(), "DELIVERABLE_MISSING") if f.college == b.MATH]
+    assert sorted(f.deliverable for f in flags) == sorted(d.key for d in b.CAMPAIGN.deliverables)
+    assert all(f.severity == "error" for f in flags)
+
+
+def test_sent_deliverable_is_not_missing():
+    flags = b.run(b.sub(b.a4_of(b.MATH, 3)), "DELIVERABLE_MISSING")
+    assert ("assessment-summary" not in {f.deliverable for f in flags if f.college == b.MATH})
+    assert "assessment-forms" in {f.deliverable for f in flags if f.college == b.MATH}
+
+
+def test_scan_only_does_not_count_as_electronic():
+    scan = b.ident("扫描.pdf", b.MATH, "assessment-summary",
+                   TableDoc("扫描.pdf", "A4", "", {}, (), "assessment-summary", from_scan=True))
+    [f] = [f for f in b.run(b.sub(scan), "DELIVERABLE_MISSING") if f.college == b.MATH and f.deliverable == "assessment-summary"]
+    assert "扫描件" in f.found
+
+
+def test_late_after_end_of_due_day_in_campaign_timezone():
+    # due 2020-06-22 inclusive, Asia/Shanghai: 23:59 local passes, 00:00 next day is late
+    ok = b.a4_of(b.MATH, 3, received_at="2020-06-22T23:59:00+08:00")
+    late = b.a4_of(b.CS, 3, received_at="2020-06-22T16:00:00+00:00")  # = 06-23 00:00 +08
+    flags = b.run(b.sub(ok, late), "LATE_SUBMISSION")
+    assert [(f.college, f.deliverable) for f in flags] == [(b.CS, "assessment-summary")]
+    assert flags[0].severity == "warning" and flags[0].found == "2020-06-23 00:00"
+
+
+def test_email_date_wins_over_first_seen_time():
+    f = b.a4_of(b.MATH, 3, received_at="2020-06-25T09:00:00+08:00", email_date="2020-06-21T09:00:00+08:00")
+    assert b.run(b.sub(f), "LATE_SUBMISSION") == []
+
+
+def test_one_late_flag_per_college_deliverable_using_earliest_file():
+    forms = [b.ident(f"{b.MATH}/{i}.docx", b.MATH, "assessment-forms", None, received_at=t)
+             for i, t in enumerate(["2020-06-24T09:00:00+08:00", "2020-06-23T09:00:00+08:00"])]
+    [flag] = b.run(b.sub(*forms), "LATE_SUBMISSION")
+    assert flag.found == "2020-06-23 09:00"
+    forms.append(b.ident(f"{b.MATH}/2.docx", b.MATH, "assessment-forms", None, received_at="2020-06-22T09:00:00+08:00"))
+    assert b.run(b.sub(*forms), "LATE_SUBMISSION") == []
+
+
+def test_selection_has_its_own_earlier_deadline():
+    f = b.a2(b.MATH, [b.a2row(1, "张三", "201824131101", "20统计学1班")])
+    f = b.ident(f.item.display, b.MATH, "selection", f.record, received_at="2020-06-21T09:00:00+08:00")
+    [flag] = b.run(b.sub(f), "LATE_SUBMISSION")
+    assert flag.deliverable == "selection" and flag.expected.startswith("2020-06-20")
+
+
+def test_exclusive_deadline_setting():
+    camp = b.CAMPAIGN.model_copy(update={"deadline_inclusive": False})
+    f = b.a4_of(b.MATH, 3, received_at="2020-06-22T09:00:00+08:00")
+    assert len(b.run(b.sub(f), "LATE_SUBMISSION", camp)) == 1
+    assert b.run(b.sub(f), "LATE_SUBMISSION") == []

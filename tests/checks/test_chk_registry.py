@@ -1,0 +1,89 @@
+"""Registry contract: every rule code is one of SPEC §5's, with SPEC's severity; output is deterministic."""
+
+import dataclasses
+
+import checks
+from checks.registry import Finding, rule
+import pytest
+
+import chk_build as b
+
+# SPEC §5's table (code -> severity), copied here: a user's clone has no /work/shared.
+SPEC_CODES = {
+    "ARCHIVE_NAME_INVALID": "error", "UNKNOWN_COLLEGE": "error", "COLLEGE_CONFLICT": "warning",
+    "DELIVERABLE_MISSING": "error", "LATE_SUBMISSION": "warning", "UNREADABLE_FILE": "error",
+    "DUPLICATE_FILE": "warning", "PHOTO_TOO_SMALL": "error", "PHOTO_MISSING": "error", "CASE_TOO_LONG": "error",
+    "CASE_IMAGE_COUNT": "error", "CASE_SECTION_MISSING": "error", "CASE_QUOTA": "error",
+    "CASE_AUTHOR_UNKNOWN": "warning", "MODEL_QUOTA_EXCEEDED": "error", "CRITERIA_NOT_MET": "error",
+    "HEADCOUNT_MISMATCH": "error", "PUBLICITY_TOO_SHORT": "error", "FORM_MISSING": "error",
+    "FORM_NOT_IN_SUMMARY": "error", "FIELD_MISMATCH": "error", "PAPER_ELECTRONIC_MISMATCH": "error",
+    "SEAL_MISSING": "error", "CLASS_OVER_STAFFED": "error", "CLASS_UNSTAFFED": "warning",
+    "CANDIDATE_GRADE": "error", "CANDIDATE_STATUS": "error", "DUPLICATE_PERSON": "warning",
+    "OCR_LOW_CONFIDENCE": "warning",
+}
+SCAN_CODES = {"PAPER_ELECTRONIC_MISMATCH", "SEAL_MISSING", "OCR_LOW_CONFIDENCE"}
+
+
+def test_every_rule_is_a_spec_code_with_its_severity():
+    assert checks.RULES, "no rule registered"
+    for code, r in checks.RULES.items():
+        assert code in SPEC_CODES, code
+        assert r.severity == SPEC_CODES[code], code
+        assert r.func.__doc__, f"{code} has no docstring stating its contract"
+
+
+def test_every_non_scan_code_has_a_rule():
+    assert set(checks.RULES) == set(SPEC_CODES) - SCAN_CODES
+
+
+def test_a_code_cannot_be_registered_twice():
+    with pytest.raises(ValueError):
+        rule("CASE_TOO_LONG", severity="error")(lambda ctx: [])
+
+
+def test_each_area_module_holds_its_rules():
+    areas = {code: r.area for code, r in checks.RULES.items()}
+    assert areas["CASE_TOO_LONG"] == "checks.cases"
+    assert areas["FIELD_MISMATCH"] == "checks.reconcile"
+    assert areas["DUPLICATE_PERSON"] == "checks.people"
+    assert areas["CANDIDATE_GRADE"] == "checks.selection"
+
+
+def _messy_submission():
+    rows = [b.a4row(1, "张三", "201824131101", "学生带班党员标兵", 不及格科目数="1"),
+            b.a4row(2, "李四", "201824131102"), b.a4row(3, "李四", "201824131102")]
+    return b.sub(b.a4(b.MATH, rows, total=5, publicity="6月8日至6月11日"),
+                 b.a5(b.MATH, "张三", "201824131101", 专业班级="18统计1班"),
+                 b.a2(b.CS, [b.a2row(1, "王五", "201924131101", "20软件工程1班", "共青团员")]),
+                 b.case(b.MATH, "赵六", chars=1600, images=1, life=False),
+                 items=[b.item("x/坏文件.docx", state="unreadable", reason="文件已损坏")])
+
+
+def test_same_submission_same_flags_same_ids():
+    first = checks.run_checks(b.CAMPAIGN, _messy_submission())
+    second = checks.run_checks(b.CAMPAIGN, _messy_submission())
+    assert [f.to_dict() for f in first] == [f.to_dict() for f in second]
+    assert len({f.id for f in first}) == len(first)
+    assert first == sorted(first, key=checks.sort_key)
+    assert {"CRITERIA_NOT_MET", "HEADCOUNT_MISMATCH", "PUBLICITY_TOO_SHORT", "FIELD_MISMATCH", "CANDIDATE_GRADE",
+            "CANDIDATE_STATUS", "CASE_TOO_LONG", "CASE_IMAGE_COUNT", "PHOTO_MISSING", "UNREADABLE_FILE",
+            "DUPLICATE_PERSON", "FORM_MISSING"} <= {f.code for f in first}
+
+
+def test_order_of_input_files_does_not_change_output():
+    s = _messy_submission()
+    rev = dataclasses.replace(s, files=tuple(reversed(s.files)), items=tuple(reversed(s.items)))
+    assert [f.to_dict() for f in checks.run_checks(b.CAMPAIGN, s)] == [f.to_dict() for f in checks.run_checks(b.CAMPAIGN, rev)]
+
+
+def test_every_flag_message_is_chinese_and_severity_valid():
+    for f in checks.run_checks(b.CAMPAIGN, _messy_submission()):
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in f.message), f
+        assert f.severity in ("error", "warning")
+        assert f.deliverable, f
+
+
+def test_finding_severity_override_lowers_to_warning():
+    r = checks.RULES["CASE_QUOTA"]
+    assert r.to_flag(Finding("缺数据", severity="warning")).severity == "warning"
+    assert r.to_flag(Finding("有误")).severity == "error"
