@@ -1,0 +1,112 @@
+"""Label/value tables in a docx (the A5 approval form; also a case's author table).
+
+A label cell is one whose text matches a field label loosely ("姓 名", "学号：", full-width
+colons). Its value is the next distinct cell to the right (merged cells count once), or, when
+the label has nothing to its right, the distinct cell below. A cell that starts with a label
+and a colon ("学院党委意见：\\n同意") holds its own value.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Mapping
+
+from docx.table import Table, _Cell
+
+from paperdesk import textnorm
+from paperdesk.campaign import Campaign, FormDef
+from paperdesk.models import FormDoc
+from extractors.docx_walk import cell_lines, grid
+from extractors.labels import Matcher, is_blank
+from extractors.tables import deliverable_of
+
+MIN_FORM_LABELS = 6  # a table with this many of a form's labels is that form
+#: a line of an opinion box holding only its printed signature prompts ("签字：（盖章） 日期：年 月 日")
+_PROMPT_ONLY = re.compile(r"^(?:签字|签名|盖章|日期|年|月|日)*$")
+
+
+def form_matcher(form: FormDef) -> Matcher:
+    return Matcher({f.key: f.aliases for f in form.fields})
+
+
+def read_pairs(tables: Iterable[Table], matcher: Matcher) -> dict[str, list[str]]:
+    """Label key -> value lines, over all tables (first occurrence of a key wins)."""
+    out: dict[str, list[str]] = {}
+    for table in tables:
+        rows = grid(table)
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                if c > 0 and row[c - 1]._tc is cell._tc or r > 0 and _same_above(rows, r, c):
+                    continue  # a merged cell already seen
+                hit = _label_in(cell, matcher)
+                if hit and hit[0] not in out:
+                    key, inline = hit
+                    out[key] = inline if inline else _neighbour(rows, r, c, matcher)
+    return out
+
+
+def _same_above(rows: list[list[_Cell]], r: int, c: int) -> bool:
+    above = rows[r - 1]
+    return c < len(above) and above[c]._tc is rows[r][c]._tc
+
+
+def _label_in(cell: _Cell, matcher: Matcher) -> tuple[str, list[str]] | None:
+    """(key, inline value lines) when the cell is a label; inline is [] for a bare label."""
+    lines = cell_lines(cell)
+    if not lines:
+        return None
+    whole = matcher.match("".join(lines))
+    if whole:
+        return whole, []
+    m = re.match(r"^(.{1,14}?)\s*(?:\([^()]{0,8}\))?\s*:\s*(.*)$", lines[0])
+    if m and (key := matcher.match(m.group(1))):
+        rest = [m.group(2)] if m.group(2) else []
+        return key, rest + lines[1:]
+    return None
+
+
+def _neighbour(rows: list[list[_Cell]], r: int, c: int, matcher: Matcher) -> list[str]:
+    """The value lines right of (r, c), else below it; [] when that cell is another label."""
+    tc = rows[r][c]._tc
+    right = next((cell for cell in rows[r][c + 1:] if cell._tc is not tc), None)
+    if right is None:
+        below = next((row[c] for row in rows[r + 1:] if c < len(row) and row[c]._tc is not tc), None)
+        target = below
+    else:
+        target = right
+    if target is None or _label_in(target, matcher):
+        return []
+    return cell_lines(target)
+
+
+def best_form(tables: list[Table], campaign: Campaign) -> tuple[str, dict[str, list[str]]] | None:
+    """The label/value form (kind ``form``) whose labels the tables hold most, if ≥ MIN_FORM_LABELS."""
+    best = None
+    for fid, form in campaign.forms.items():
+        if form.kind != "form":
+            continue
+        pairs = read_pairs(tables, form_matcher(form))
+        need = min(MIN_FORM_LABELS, len(form.fields))
+        if len(pairs) >= need and (best is None or len(pairs) > len(best[1])):
+            best = (fid, pairs)
+    return best
+
+
+def to_form_doc(display: str, campaign: Campaign, form_id: str, pairs: Mapping[str, list[str]]) -> FormDoc:
+    """FormDoc with canonical keys in the form's order: long fields keep their lines, 学号
+    fields are normalised, blanks ('____') read as ''."""
+    form = campaign.forms[form_id]
+    fields: dict[str, str] = {}
+    for f in form.fields:
+        if f.key not in pairs:
+            continue
+        lines = pairs[f.key]
+        if f.long:
+            value = "\n".join(t for t in lines if not _PROMPT_ONLY.match(textnorm.squash(t)))
+        else:
+            value = textnorm.clean(" ".join(lines))
+        if f.type == "student_id":
+            value = textnorm.student_id(value)
+        fields[f.key] = "" if is_blank(value) else value
+    return FormDoc(source=display, form=form_id, fields=fields, deliverable=deliverable_of(campaign, form_id))
+

@@ -1,0 +1,128 @@
+"""Walking a python-docx Document: paragraphs and table cells in reading order, with pictures.
+
+A :class:`Block` is one paragraph (of the body or of a table cell) with its cleaned text, style
+name and the pictures it holds. Pictures are found by their relationship ids (``a:blip``
+for DrawingML, inline or floating; ``v:imagedata`` for old VML), so only image parts actually
+referenced from the body count. Merged table cells (python-docx repeats them) are read once.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from paperdesk import textnorm
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+_V = "urn:schemas-microsoft-com:vml"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_GENERIC = re.compile(r"^(picture|image|图片|图像|图)\s*\d*$", re.I)
+
+
+@dataclass(frozen=True)
+class Pic:
+    """A picture referenced from the document: ``key`` is its part name (unique per image)."""
+
+    key: str
+    name: str
+    descr: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    style: str = ""
+    pics: tuple[Pic, ...] = ()
+    table: int | None = None  # index of the top-level table holding it, None in the body
+
+
+def blocks(doc: Document) -> list[Block]:
+    """Every paragraph of the body in order, table cells' paragraphs in place of their table."""
+    out: list[Block] = []
+    t = -1
+    for item in doc.iter_inner_content():
+        if isinstance(item, Paragraph):
+            out.append(_block(item, None))
+        else:
+            t += 1
+            out.extend(_block(p, t) for cell in unique_cells(item) for p in _cell_paragraphs(cell))
+    return out
+
+
+def tables(doc: Document) -> list[Table]:
+    return list(doc.tables)
+
+
+def grid(table: Table) -> list[list[_Cell]]:
+    """The table's cells row by row, merged cells repeated (as python-docx gives them)."""
+    return [list(row.cells) for row in table.rows]
+
+
+def unique_cells(table: Table) -> list[_Cell]:
+    """Each cell once, in reading order."""
+    seen: set[int] = set()
+    out = []
+    for row in grid(table):
+        for cell in row:
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                out.append(cell)
+    return out
+
+
+def cell_lines(cell: _Cell) -> list[str]:
+    """A cell's non-empty paragraph texts, cleaned (nested tables included)."""
+    return [t for t in (textnorm.clean(p.text) for p in _cell_paragraphs(cell)) if t]
+
+
+def _cell_paragraphs(cell: _Cell) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for item in cell.iter_inner_content():
+        if isinstance(item, Paragraph):
+            out.append(item)
+        else:
+            out.extend(p for c in unique_cells(item) for p in _cell_paragraphs(c))
+    return out
+
+
+def _block(p: Paragraph, table: int | None) -> Block:
+    try:
+        style = p.style.name if p.style is not None else ""
+    except (KeyError, ValueError):
+        style = ""
+    return Block(text=textnorm.clean(p.text), style=style or "", pics=pictures(p), table=table)
+
+
+def pictures(p: Paragraph) -> tuple[Pic, ...]:
+    """The pictures a paragraph shows, each image part once."""
+    part = p.part
+    found: dict[str, Pic] = {}
+    for el in p._p.iter(f"{{{_W}}}drawing", f"{{{_W}}}pict"):
+        for rid, name, descr in _refs(el):
+            target = part.related_parts.get(rid) if rid else None
+            if target is None or not hasattr(target, "blob"):
+                continue
+            key = str(target.partname)
+            found.setdefault(key, Pic(key, name or posixpath.basename(key), descr, len(target.blob)))
+    return tuple(found.values())
+
+
+def _refs(el) -> list[tuple[str, str, str]]:
+    """(relationship id, name, description) of each picture inside a drawing or VML element."""
+    doc_pr = next(el.iter(f"{{{_WP}}}docPr"), None)
+    names = [doc_pr.get("name", "") if doc_pr is not None else ""]
+    names += [c.get("name", "") for c in el.iter(f"{{{_PIC}}}cNvPr")]
+    descr = doc_pr.get("descr", "") if doc_pr is not None else ""
+    name = next((n for n in names if n and not _GENERIC.match(n.strip())), "")
+    refs = [(b.get(f"{{{_R}}}embed", ""), name, descr) for b in el.iter(f"{{{_A}}}blip")]
+    refs += [(v.get(f"{{{_R}}}id", ""), name, v.get("title", "") or descr) for v in el.iter(f"{{{_V}}}imagedata")]
+    return refs

@@ -1,0 +1,44 @@
+"""Image extractor: a loose jpg/png/… as an :class:`ImageFile` (name, bytes, pixel size).
+
+``extract(path, display, campaign) -> [ImageFile] | [ExtractionError]``
+
+Only the image header is read (Pillow opens lazily, nothing is decoded). ``is_life_photo`` is
+set when the file name holds one of ``campaign.checks.life_photo_keywords``. An image that
+Pillow cannot identify, or one whose pixel count marks it as a decompression bomb, is an
+ExtractionError.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from paperdesk.campaign import Campaign
+from paperdesk.models import Extracted, ImageFile
+from extractors.base import BadInput, preflight
+
+
+def display_name(display: str) -> str:
+    """The file name part of a display path (``a.zip!dir/张三生活照.jpg`` -> ``张三生活照.jpg``)."""
+    return display.split("!")[-1].replace("\\", "/").split("/")[-1]
+
+
+def is_life_photo(campaign: Campaign, *texts: str) -> bool:
+    """True when any text (a name, a caption) holds a life-photo keyword of the campaign."""
+    return any(k and k in (t or "") for t in texts for k in campaign.checks.life_photo_keywords)
+
+
+def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
+    """The image's header facts (see module docstring)."""
+    preflight(path)
+    try:
+        with Image.open(path) as im:
+            width, height = im.size
+    except Image.DecompressionBombError as e:
+        raise BadInput("图片像素数过大（疑似异常文件），未读取") from e
+    except UnidentifiedImageError as e:
+        raise BadInput("图片已损坏或格式无法识别") from e
+    name = display_name(display)
+    return [ImageFile(source=display, name=name, size=path.stat().st_size,
+                      is_life_photo=is_life_photo(campaign, name), width=width, height=height)]

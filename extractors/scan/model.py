@@ -1,0 +1,94 @@
+"""Typed values of the scan reader, shared by its modules (pure data, no behaviour).
+
+Coordinates are pixels of the page image they belong to, as ``(x0, y0, x1, y1)`` with x1/y1
+exclusive. Images are ``numpy.ndarray`` of ``uint8``: RGB ``HxWx3`` for pages, ``HxW`` for masks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+BBox = tuple[int, int, int, int]
+
+
+class ScanInputError(Exception):
+    """The file cannot be read as a scan: ``str(e)`` is a Chinese reason shown to staff.
+
+    Raised by :mod:`pages` for bad input (corrupt, encrypted, too large); the reader turns it into
+    an ``ExtractionError`` so that it never escapes the extractor layer.
+    """
+
+
+@dataclass(frozen=True)
+class Word:
+    """One piece of recognised text: ``conf`` in 0..1 (1 for a born-digital text layer)."""
+
+    text: str
+    bbox: BBox
+    conf: float
+
+
+@dataclass(frozen=True, eq=False)
+class PageImage:
+    """One page as an image.
+
+    ``origin`` says where the pixels came from: ``scan`` (an image embedded in a PDF), ``image``
+    (a JPG/PNG/TIFF file), ``render`` (a PDF page rendered because it had no single embedded
+    image) or ``text`` (a born-digital PDF page, rendered only to find the table lines: its
+    ``words`` are the exact text layer and no OCR is needed). ``dpi`` is the resolution of
+    ``image`` after any downscaling.
+    """
+
+    index: int
+    image: np.ndarray
+    dpi: float
+    origin: str = "scan"
+    words: tuple[Word, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: top-left grid position, spans (merged cells > 1) and pixel box."""
+
+    row: int
+    col: int
+    row_span: int
+    col_span: int
+    bbox: BBox
+
+    @property
+    def last_row(self) -> int:
+        return self.row + self.row_span - 1
+
+    @property
+    def last_col(self) -> int:
+        return self.col + self.col_span - 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A ruled table on a page: row and column line positions and its cells, in reading order."""
+
+    bbox: BBox
+    row_lines: tuple[int, ...]
+    col_lines: tuple[int, ...]
+    cells: tuple[Cell, ...]
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.row_lines) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.col_lines) - 1
+
+
+@dataclass(frozen=True)
+class CellText:
+    """A cell with the text read from it and the confidence of that reading (0..1)."""
+
+    cell: Cell
+    text: str
+    conf: float

@@ -1,0 +1,127 @@
+"""The OCR engine interface, and the cell preparation every engine shares.
+
+Contract of an engine (one instance may be used from one thread at a time; the reader makes one
+per worker):
+
+    engine.name                         registry name ("tesseract", "rapid")
+    engine.read(image, dpi=200) -> list[Word]  every piece of text on an RGB page or region, with its
+                                        pixel box and a confidence in 0..1
+    engine.read_cell(image, dpi=200) -> (text, conf)
+                                        the text of one table cell (RGB crop, ruling lines already
+                                        wiped), lines joined; ("", 1.0) when the cell is blank
+    engine.read_cells(page, boxes, dpi) -> list[(text, conf)]
+                                        the same for many cells of one page; engines may batch
+
+Texts are tidied by :func:`tidy` (half-width digits, no spaces between CJK characters) so that
+both engines' output compares equal for the same reading.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+
+import cv2
+import numpy as np
+
+from extractors.scan.model import BBox, Word
+from paperdesk import textnorm
+
+INK_LEVEL = 150  # grey value below which a pixel is ink
+_CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+_SPACE_CJK = re.compile(rf"(?<={_CJK})\s+|\s+(?={_CJK})")
+
+__all__ = ["OcrEngine", "Word", "tidy", "cell_crop", "text_lines", "join_lines", "INK_LEVEL"]
+
+
+class OcrEngine(ABC):
+    """See the module docstring."""
+
+    name: str = ""
+
+    @abstractmethod
+    def read(self, image: np.ndarray, dpi: float = 200.0) -> list[Word]:
+        """Every piece of text on the image (at ``dpi``)."""
+
+    @abstractmethod
+    def read_cell(self, image: np.ndarray, dpi: float = 200.0) -> tuple[str, float]:
+        """The text of one cell crop (at ``dpi``) and its confidence."""
+
+    def read_cells(self, page: np.ndarray, boxes: list[BBox], dpi: float) -> list[tuple[str, float]]:
+        """The text of each box of ``page``; blank cells give ("", 1.0) without OCR."""
+        out = []
+        for box in boxes:
+            crop = cell_crop(page, box, dpi)
+            out.append(("", 1.0) if crop is None else self.read_cell(crop, dpi))
+        return out
+
+
+def tidy(text: str) -> str:
+    """OCR text as a value: ``textnorm.clean`` and no spaces next to CJK characters."""
+    return _SPACE_CJK.sub("", textnorm.clean(text))
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one cell as one value: CJK text wraps anywhere, so no separator next to CJK."""
+    out = ""
+    for line in (tidy(t) for t in lines):
+        if not line:
+            continue
+        if out and not (re.match(_CJK, out[-1]) or re.match(_CJK, line[0])):
+            out += " "
+        out += line
+    return out
+
+
+def cell_crop(page: np.ndarray, box: BBox, dpi: float) -> np.ndarray | None:
+    """The inside of a cell (border strip cut off), trimmed to its ink with a white margin;
+    None when the cell holds no ink. ``page`` should have its ruling lines wiped already."""
+    x0, y0, x1, y1 = box
+    inset = max(2, int(dpi * 0.025))
+    crop = page[y0 + inset: y1 - inset, x0 + inset: x1 - inset]
+    if crop.size == 0:
+        return None
+    gray = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY) if crop.ndim == 3 else crop
+    ink = gray < INK_LEVEL
+    ink = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, np.ones((2, 2), np.uint8)) > 0
+    ys, xs = np.nonzero(ink)
+    if ys.size < max(8, dpi * dpi * 0.0004):
+        return None
+    margin = max(4, int(dpi * 0.05))
+    top, bottom = max(0, ys.min() - margin), min(crop.shape[0], ys.max() + margin + 1)
+    left, right = max(0, xs.min() - margin), min(crop.shape[1], xs.max() + margin + 1)
+    trimmed = crop[top:bottom, left:right]
+    return cv2.copyMakeBorder(trimmed, margin, margin, margin, margin, cv2.BORDER_CONSTANT, value=(255, 255, 255))
+
+
+def text_lines(crop: np.ndarray, dpi: float) -> list[np.ndarray]:
+    """The crop cut into its text lines (row runs of ink), each with a white margin."""
+    gray = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY) if crop.ndim == 3 else crop
+    rows = (gray < INK_LEVEL).sum(axis=1) > 0
+    runs, start = [], None
+    for y, on in enumerate(rows):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            runs.append((start, y))
+            start = None
+    if start is not None:
+        runs.append((start, len(rows)))
+    runs = _merge_runs(runs, int(dpi * 0.03), int(dpi * 0.04))
+    margin = max(4, int(dpi * 0.04))
+    lines = []
+    for a, b in runs:
+        part = crop[max(0, a - margin): b + margin]
+        lines.append(part)
+    return lines or [crop]
+
+
+def _merge_runs(runs: list[tuple[int, int]], gap: int, min_h: int) -> list[tuple[int, int]]:
+    """Join runs split by a thin gap (parts of one glyph), drop specks shorter than ``min_h``."""
+    merged: list[list[int]] = []
+    for a, b in runs:
+        if merged and a - merged[-1][1] <= gap:
+            merged[-1][1] = b
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged if b - a >= min_h]
