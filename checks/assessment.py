@@ -11,7 +11,7 @@ from typing import Iterator
 
 from paperdesk import textnorm
 
-from checks.context import APPROVAL, PUBLICITY, RATING, STATED_TOTAL, SUMMARY, Ctx, Doc, person_rows, same_text
+from checks.context import APPROVAL, PUBLICITY, RATING, STATED_TOTAL, SUMMARY, Ctx, percent, person_rows, same_text
 from checks.criteria import judge
 from checks.dates import inclusive_days, parse_period
 from checks.matching import Person, find_person, people_of
@@ -25,23 +25,20 @@ def _person_finding(p: Person, message: str, **kw) -> Finding:
 
 @rule("MODEL_QUOTA_EXCEEDED", severity="error")
 def model_quota_exceeded(ctx: Ctx) -> Iterator[Finding]:
-    """More 标兵 on an A4 than round_half_up(model_quota_ratio × headcount)."""
+    """More 标兵 on an A4 than round_half_up(model_quota_ratio × headcount); the headcount falls back
+    to the A4's stated total, then to its row count (so it is always known when there are rows)."""
     model, ratio = ctx.checks.ratings.model, ctx.checks.model_quota_ratio
     for d in ctx.docs(None, SUMMARY):
         if d.college is None:
             continue
         models = [p for p in people_of(d) if same_text(p.cells.get(RATING), model)]
-        head, source = ctx.headcount(d.college)
+        head, source = ctx.headcount(d.college)  # never None here: A4's rows are the last fallback
         if head is None:
-            if models:
-                yield Finding(f"无法核对{model}名额：不知道{d.college}的带班党员总数；汇总表中{model} {len(models)} 人，请人工核实。",
-                              college=d.college, deliverable=d.deliverable, file=d.file, field=RATING,
-                              severity="warning", found=str(len(models)))
             continue
         cap = textnorm.round_half_up(ratio * head)
         if len(models) > cap:
             names = "、".join(p.label for p in models)
-            yield Finding(f"{model}超出名额：最多 {cap} 人（{head} 人 × {ratio * 100:g}%，四舍五入；人数来自{source}），"
+            yield Finding(f"{model}超出名额：最多 {cap} 人（{head} 人 × {percent(ratio)}，四舍五入；人数来自{source}），"
                           f"汇总表中有 {len(models)} 人：{names}（{d.file}）。",
                           college=d.college, deliverable=d.deliverable, file=d.file, field=RATING,
                           expected=f"≤{cap}", found=str(len(models)))

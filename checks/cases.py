@@ -11,7 +11,7 @@ from typing import Iterator
 from paperdesk import textnorm
 
 from checks.case_images import CaseKit, case_kits, life_photos
-from checks.context import CASE, SUMMARY, Ctx
+from checks.context import CASE, SUMMARY, Ctx, percent
 from checks.matching import Person, find_person, people_of
 from checks.registry import Finding, rule
 
@@ -107,11 +107,11 @@ def case_quota(ctx: Ctx) -> Iterator[Finding]:
         if head is None:
             yield Finding(f"无法核对案例数量：不知道{college}的带班党员总数（活动配置和考核情况汇总表都没有）；"
                           f"收到案例 {n} 篇，请人工核实。", college=college, deliverable=key, severity="warning",
-                          expected=f"带班党员总数×{ratio}", found=str(n))
+                          expected=f"带班党员总数×{percent(ratio)}", found=str(n))
             continue
         want = textnorm.round_half_up(ratio * head)
         if n != want:
-            yield Finding(f"案例数量不符：应提交 {want} 篇（{head} 人 × {ratio * 100:g}%，四舍五入；人数来自{source}），"
+            yield Finding(f"案例数量不符：应提交 {want} 篇（{head} 人 × {percent(ratio)}，四舍五入；人数来自{source}），"
                           f"实际 {n} 篇。", college=college, deliverable=key, field="案例数",
                           expected=str(want), found=str(n))
 

@@ -9,6 +9,7 @@ so that every flag can say where (file, row).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from paperdesk import textnorm
@@ -134,3 +135,8 @@ def sid_of(value: str | None, digits: int) -> tuple[str, bool]:
 
 def same_text(a: str | None, b: str | None) -> bool:
     return textnorm.squash(a) == textnorm.squash(b)
+
+
+def percent(ratio: Decimal) -> str:
+    """0.15 -> "15%", 0.125 -> "12.5%"."""
+    return f"{(ratio * 100).normalize():f}%"
