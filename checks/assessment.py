@@ -14,7 +14,7 @@ from paperdesk import textnorm
 from checks.context import APPROVAL, PUBLICITY, RATING, STATED_TOTAL, SUMMARY, Ctx, percent, person_rows, same_text
 from checks.criteria import judge
 from checks.dates import inclusive_days, parse_period
-from checks.matching import Person, find_person, people_of
+from checks.matching import Person, find_person, people_of, unique
 from checks.registry import Finding, rule
 
 
@@ -50,7 +50,7 @@ def criteria_not_met(ctx: Ctx) -> Iterator[Finding]:
     when the cell cannot be read)."""
     criteria = {textnorm.squash(k): (k, v) for k, v in ctx.checks.criteria.items()}
     for d in ctx.docs(None, SUMMARY):
-        for p in people_of(d):
+        for p in unique(people_of(d)):
             rating, rules = criteria.get(textnorm.squash(p.cells.get(RATING)), (None, ()))
             for c in rules:
                 value = p.cells.get(c.field, "")
@@ -104,7 +104,7 @@ def publicity_too_short(ctx: Ctx) -> Iterator[Finding]:
 
 
 def _people(ctx: Ctx, college: str, form: str) -> list[Person]:
-    return [p for d in ctx.docs(college, form) for p in people_of(d)]
+    return unique([p for d in ctx.docs(college, form) for p in people_of(d)])
 
 
 @rule("FORM_MISSING", severity="error")

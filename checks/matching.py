@@ -82,3 +82,16 @@ def find_person(p: Person, people: list[Person]) -> Person | None:
             return hit
     key = textnorm.squash(p.name)
     return next((x for x in people if key and textnorm.squash(x.name) == key), None)
+
+
+def unique(people: list[Person]) -> list[Person]:
+    """People without repeats (same 学号, else same 姓名): the first listing of each is kept, so
+    that a person listed twice gets one flag per finding (DUPLICATE_PERSON reports the repeat)."""
+    seen: set[str] = set()
+    out = []
+    for p in people:
+        key = p.sid or "name:" + textnorm.squash(p.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out

@@ -13,7 +13,7 @@ from typing import Iterator
 from paperdesk import textnorm
 
 from checks.context import NEW_CLASS, SELECTION, SID, STATUS, Ctx, sid_of
-from checks.matching import Person, people_of
+from checks.matching import Person, people_of, unique
 from checks.registry import Finding, rule
 
 _CLASS_SPLIT = re.compile(r"[、,，;；/]+")
@@ -29,6 +29,12 @@ def class_key(text: str) -> str:
 def classes_of(p: Person) -> list[str]:
     """The freshman classes one A2 row mentors (a cell may name several)."""
     return [c.strip() for c in _CLASS_SPLIT.split(p.cells.get(NEW_CLASS, "")) if c.strip()]
+
+
+def class_field(cls: str) -> str:
+    """The ``field`` of a class-level flag: the column and the class ("所带新生班级：20统计学1班"), so that
+    two classes of one table give two flags (a flag's id has no other slot for the class)."""
+    return f"{NEW_CLASS}：{cls}"
 
 
 def _finding(p: Person, message: str, **kw) -> Finding:
@@ -53,7 +59,7 @@ def class_over_staffed(ctx: Ctx) -> Iterator[Finding]:
                 who = "、".join(f"{p.label}（第{p.row}行）" for _, p in members)
                 yield Finding(f"新生班级“{shown}”配备了 {len(members)} 名学生带班党员，超过每班 {most} 名的上限：{who}。",
                               college=college, deliverable=members[0][1].doc.deliverable,
-                              file=members[0][1].doc.file, field=NEW_CLASS,
+                              file=members[0][1].doc.file, field=class_field(shown),
                               expected=f"≤{most}", found=f"{shown}：{len(members)}名")
 
 
@@ -69,7 +75,7 @@ def class_unstaffed(ctx: Ctx) -> Iterator[Finding]:
             if class_key(cls) not in staffed:
                 yield Finding(f"新生班级“{cls}”在新聘学生带班党员汇总表中没有配备带班党员（{docs[0].file}）。",
                               college=c.name, deliverable=docs[0].deliverable, file=docs[0].file,
-                              field=NEW_CLASS, expected=f"{cls}：1—{ctx.checks.class_max_mentors}名", found="0名")
+                              field=class_field(cls), expected=f"{cls}：1—{ctx.checks.class_max_mentors}名", found="0名")
 
 
 @rule("CANDIDATE_GRADE", severity="error")
@@ -78,7 +84,7 @@ def candidate_grade(ctx: Ctx) -> Iterator[Finding]:
     year = str(ctx.checks.candidate_enrolment_year)
     digits = ctx.checks.student_id_digits
     for d in ctx.docs(None, SELECTION):
-        for p in people_of(d):
+        for p in unique(people_of(d)):
             raw = p.cells.get(SID, "")
             sid, ok = sid_of(raw, digits)
             if not ok:
@@ -106,7 +112,7 @@ def candidate_status(ctx: Ctx) -> Iterator[Finding]:
     """A new mentor whose 政治面貌 is not one of ``candidate_statuses``."""
     allowed = ctx.checks.candidate_statuses
     for d in ctx.docs(None, SELECTION):
-        for p in people_of(d):
+        for p in unique(people_of(d)):
             value = p.cells.get(STATUS, "")
             if not status_ok(value, allowed):
                 yield _finding(p, f"{p.label}的政治面貌为“{value or '（空）'}”，新聘学生带班党员须为"

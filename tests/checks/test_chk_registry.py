@@ -87,3 +87,17 @@ def test_finding_severity_override_lowers_to_warning():
     r = checks.RULES["CASE_QUOTA"]
     assert r.to_flag(Finding("缺数据", severity="warning")).severity == "warning"
     assert r.to_flag(Finding("有误")).severity == "error"
+
+
+def test_no_two_findings_share_an_id_before_dedup():
+    """Distinct findings must have distinct ids (run_checks' de-duplication must never hide one)."""
+    from checks.context import Ctx
+
+    s = _messy_submission()
+    extra = b.a2(b.MATH, [b.a2row(i, f"人{i}", f"2018241311{i:02d}", cls)
+                          for i, cls in enumerate(["20统计学1班"] * 3 + ["20数学与应用数学1班"] * 3)])
+    s = b.sub(*s.files, extra, items=s.items)
+    ctx = Ctx(b.CAMPAIGN, s)
+    raw = [f for r in checks.RULES.values() for f in r.run(ctx)]
+    ids = [f.id for f in raw]
+    assert len(ids) == len(set(ids)), [f.message for f in raw if ids.count(f.id) > 1]
