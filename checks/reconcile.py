@@ -62,7 +62,9 @@ def _title(ctx: Ctx, key: str) -> str:
 
 @rule("FIELD_MISMATCH", severity="error")
 def field_mismatch(ctx: Ctx) -> Iterator[Finding]:
-    """One flag per person, reconcile rule and field on which the two deliverables disagree."""
+    """One flag per person, reconcile rule and field on which the two deliverables disagree. The flag
+    is about the left document's field (deliverable, field, expected = left; found = the right
+    value; file = the right document, which also keeps the rules' flags apart)."""
     for r in ctx.campaign.reconcile:
         for college in ctx.colleges:
             left = [p for d in _docs(ctx, college, r.left) for p in people_of(d)]
@@ -73,6 +75,6 @@ def field_mismatch(ctx: Ctx) -> Iterator[Finding]:
                     yield Finding(
                         f"{lp.label}的“{diff.left_field}”不一致：《{_title(ctx, r.left)}》为“{diff.left}”（{lp.where}），"
                         f"《{_title(ctx, r.right)}》的“{diff.right_field}”为“{diff.right}”（{rp.where}）。",
-                        college=college, deliverable=rp.doc.deliverable, student_id=lp.sid or None,
+                        college=college, deliverable=lp.doc.deliverable, student_id=lp.sid or None,
                         name=lp.name or None, file=rp.doc.file, field=diff.left_field,
                         expected=diff.left, found=diff.right, evidence=(lp.where, rp.where))

@@ -24,7 +24,7 @@ def test_a4_vs_a5_mismatch_flag_fields():
     form = b.a5(b.MATH, n, s, 专业班级="18统计1班", 不及格科目数="0.0", 申报等级="合格")
     [f] = b.run(b.sub(a4, form), "FIELD_MISMATCH")
     assert (f.college, f.name, f.student_id, f.field, f.expected, f.found) == (b.MATH, n, s, "专业班级", "18数学1班", "18统计1班")
-    assert f.file == form.item.display and a4.item.display in f.message
+    assert f.file == form.item.display and a4.item.display in f.message and f.deliverable == "assessment-summary"
 
 
 def test_id_mismatch_found_through_name_match():
@@ -42,7 +42,8 @@ def test_rating_compared_with_declared_level():
 def test_case_author_name_differs_from_a4():
     (n, s), = b.people(1)
     [f] = b.run(b.sub(b.a4_of(b.MATH, 1), b.case(b.MATH, "别名", s)), "FIELD_MISMATCH")
-    assert (f.field, f.deliverable, f.expected, f.found) == ("姓名", "cases", n, "别名")
+    assert (f.field, f.deliverable, f.expected, f.found) == ("姓名", "assessment-summary", n, "别名")
+    assert f.file.endswith("别名案例.docx")
 
 
 def test_consistent_documents_pass():
