@@ -92,3 +92,52 @@ class CellText:
     cell: Cell
     text: str
     conf: float
+
+
+@dataclass(frozen=True)
+class TableText:
+    """A table with the text read from each of its cells (same order as ``table.cells``)."""
+
+    table: Table
+    cells: tuple[CellText, ...]
+
+
+@dataclass(frozen=True)
+class PageRead:
+    """What was read on one page: its tables' cells and the text lines outside the tables
+    (title, the line with 学院/填表人/日期 above a table, notes), top to bottom."""
+
+    index: int
+    tables: tuple[TableText, ...]
+    lines: tuple[Word, ...] = ()
+
+    @property
+    def title_text(self) -> str:
+        """The text above the first table (or all outside text when there is no table)."""
+        top = self.tables[0].table.bbox[1] if self.tables else None
+        return "".join(w.text for w in self.lines if top is None or w.bbox[3] <= top + 5)
+
+
+@dataclass(frozen=True)
+class Uncertain:
+    """A field read from a scan that is not to be trusted as read: the checks layer raises
+    OCR_LOW_CONFIDENCE for it. ``row`` is the table row (None for label/value forms)."""
+
+    form: str
+    field: str
+    value: str
+    conf: float
+    reason: str
+    row: int | None = None
+    page: int | None = None
+    bbox: BBox | None = None
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a field's value was read: page index and the value cell's box (for evidence crops)."""
+
+    field: str
+    page: int
+    bbox: BBox
+    row: int | None = None

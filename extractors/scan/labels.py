@@ -1,0 +1,74 @@
+"""Loose matching of printed labels (form field labels, column headers) read by OCR.
+
+Contract: :func:`match_label` says which of the given columns/fields a cell's text labels, and
+what text follows the label in the same cell (``学院党委意见：同意`` -> 学院党委意见, ``同意``).
+Matching is on ``textnorm.squash`` keys (no spaces, punctuation, full-width forms): equal keys
+first, then a label at the start of the cell, then, for labels of 3+ characters, a near match
+(:data:`FUZZY_RATIO`, so that one misread character such as 政治面狐 still finds 政治面貌).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from paperdesk import textnorm
+
+FUZZY_RATIO = 0.74
+_DECORATION = re.compile(r"[（(]\s*(盖章|签字|签章|盖公章)\s*[)）]")
+
+
+def key(text: str) -> str:
+    """The matching key of a label: decorations like （盖章） removed, then squashed."""
+    return textnorm.squash(_DECORATION.sub("", text or ""))
+
+
+def match_label(text: str, columns) -> tuple[object, str] | None:
+    """(the column whose label ``text`` is, the text after the label) or None."""
+    k = key(text)
+    if not k:
+        return None
+    labelled = [(textnorm.squash(label), col) for col in columns for label in col.labels]
+    for lab, col in labelled:
+        if k == lab:
+            return col, ""
+    starts = [(lab, col) for lab, col in labelled if len(lab) >= 2 and k.startswith(lab)]
+    if starts:
+        lab, col = max(starts, key=lambda p: len(p[0]))
+        return col, _after_label(text, lab)
+    best, best_col = 0.0, None
+    for lab, col in labelled:
+        if len(lab) >= 3 and abs(len(lab) - len(k)) <= 1:
+            ratio = SequenceMatcher(None, k, lab).ratio()
+            if ratio > best:
+                best, best_col = ratio, col
+    return (best_col, "") if best >= FUZZY_RATIO else None
+
+
+def _after_label(text: str, squashed_label: str) -> str:
+    """The original text after the characters that make up the label (and a colon)."""
+    seen, i = "", 0
+    while i < len(text) and len(seen) < len(squashed_label):
+        seen += textnorm.squash(text[i])
+        i += 1
+    rest = _DECORATION.sub("", text[i:])
+    return textnorm.clean(rest.lstrip(" :：\u3000"))
+
+
+def find_labelled(text: str, labels: tuple[str, ...]) -> dict[str, str]:
+    """Values of ``labels`` in a line like ``学院（盖章）：X  带班党员总数：30  公示时间：…``.
+
+    A label counts where it is followed by a colon (or （盖章）then a colon); its value runs to
+    the next label found. Labels not on the line are left out.
+    """
+    spots = []
+    for label in labels:
+        m = re.search(re.escape(label) + r"\s*(?:[（(][^）)]{0,4}[)）])?\s*[:：]", text)
+        if m:
+            spots.append((m.start(), m.end(), label))
+    spots.sort()
+    out = {}
+    for i, (_, end, label) in enumerate(spots):
+        stop = spots[i + 1][0] if i + 1 < len(spots) else len(text)
+        out[label] = textnorm.clean(text[end:stop]).strip(" ，,;；")
+    return out

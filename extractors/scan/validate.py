@@ -1,0 +1,114 @@
+"""Validators for values read by OCR, per field of the campaign's form definition.
+
+Contract: :func:`validate` takes a form column/field definition (``paperdesk.campaign.Column``),
+the OCR text and its confidence, and returns a :class:`Checked` value: the value to keep, the
+confidence to report and, when the value is doubtful, a Chinese reason. It never guesses
+silently: every repair (digit look-alikes fixed, a value snapped to the nearest allowed one)
+lowers the confidence, and anything that does not validate is kept as read with a confidence
+under :data:`LOW_CONFIDENCE` and a reason, for the checks layer to raise OCR_LOW_CONFIDENCE.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from paperdesk import textnorm
+
+LOW_CONFIDENCE = 0.80  # below this a field is reported as uncertain
+SNAP_MIN_RATIO = 0.5  # a reading at least this similar to an allowed value is snapped to it
+REPAIR_FACTOR = 0.9  # confidence kept after a look-alike repair
+INVALID_CONF = 0.3  # confidence of a value that does not validate
+
+_DIGIT_LOOKALIKES = str.maketrans(
+    {"O": "0", "o": "0", "D": "0", "〇": "0", "。": "0", "l": "1", "I": "1", "|": "1", "]": "1", "[": "1",
+     "丨": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9"}
+)
+_DATE = re.compile(r"(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?")
+_SHORT_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A validated value: ``reason`` is None when the value is trusted as read."""
+
+    value: str
+    conf: float
+    reason: str | None = None
+
+
+def validate(column, text: str, conf: float, id_digits: int = 12) -> Checked:
+    """The value of ``column`` read as ``text`` with ``conf`` (see the module docstring)."""
+    text = textnorm.clean(text)
+    if not text:
+        return Checked("", conf)
+    if column.type == "student_id":
+        return _student_id(text, conf, id_digits)
+    if column.type == "int":
+        return _integer(text, conf)
+    if column.type == "date":
+        return _date(text, conf)
+    if column.values:
+        return snap(text, conf, column.values)
+    return _plain(text, conf)
+
+
+def _plain(text: str, conf: float) -> Checked:
+    if conf < LOW_CONFIDENCE:
+        return Checked(text, conf, f"识别置信度低（{conf:.2f}）")
+    return Checked(text, conf)
+
+
+def _digits(text: str) -> tuple[str, bool]:
+    """Digits of ``text`` with look-alike letters fixed; True when a repair was needed."""
+    squeezed = re.sub(r"\s+", "", text)
+    fixed = squeezed.translate(_DIGIT_LOOKALIKES)
+    return fixed, fixed != squeezed
+
+
+def _student_id(text: str, conf: float, n: int) -> Checked:
+    value, repaired = _digits(textnorm.student_id(text))
+    if not re.fullmatch(rf"\d{{{n}}}", value):
+        return Checked(text, min(conf, INVALID_CONF), f"学号应为 {n} 位数字，识别为“{text}”")
+    if repaired:
+        conf *= REPAIR_FACTOR
+    return _plain(value, conf) if not repaired else Checked(value, conf, f"学号中有形近字符，已按数字读作 {value}")
+
+
+def _integer(text: str, conf: float) -> Checked:
+    number = textnorm.to_int(text)
+    if number is None:
+        fixed, _ = _digits(text)
+        number = textnorm.to_int(fixed)
+        if number is None:
+            return Checked(text, min(conf, INVALID_CONF), f"应为数字，识别为“{text}”")
+        return Checked(str(number), conf * REPAIR_FACTOR, f"数字中有形近字符，已读作 {number}")
+    return _plain(str(number), conf)
+
+
+def _date(text: str, conf: float) -> Checked:
+    m = _DATE.search(text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return _plain(f"{y:04d}-{mo:02d}-{d:02d}", conf)
+    if _SHORT_DATE.search(text):
+        return _plain(text, conf)
+    return Checked(text, min(conf, INVALID_CONF), f"日期格式无法识别：“{text}”")
+
+
+def snap(text: str, conf: float, allowed: tuple[str, ...]) -> Checked:
+    """The allowed value ``text`` is, or is closest to (confidence lowered by the distance)."""
+    key = textnorm.squash(text)
+    for value in allowed:
+        if key == textnorm.squash(value):
+            return _plain(value, conf)
+    scored = sorted(((SequenceMatcher(None, key, textnorm.squash(v)).ratio(), v) for v in allowed), reverse=True)
+    best_ratio, best = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    if best_ratio >= SNAP_MIN_RATIO and best_ratio > runner_up:
+        snapped_conf = conf * best_ratio
+        return Checked(best, snapped_conf, f"识别为“{text}”，按最接近的选项读作“{best}”")
+    options = "、".join(allowed)
+    return Checked(text, min(conf, INVALID_CONF), f"“{text}”不是可选值（{options}）之一")
