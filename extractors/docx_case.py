@@ -6,7 +6,9 @@ pairs is the author line (an author table — a table with ≥ 2 author labels �
 heading is a paragraph naming a section (key, label or alias of the campaign's case form) after
 optional numbering — "一、" "1、" "（一）" "第一部分" — or, unnumbered, when it is the whole paragraph
 or has a heading style. Captions are the paragraph directly under a picture (short, not a
-heading), text beside a picture in its paragraph, a "Caption" style or "图1…" paragraph.
+heading, ≤ 40 characters, not a sentence ending in 。 unless ≤ 20), text beside a picture in its
+paragraph, a "Caption"/"题注" style or "图1…" paragraph (a caption ABOVE its picture is dropped
+from the text but not attached to the picture).
 
 ``body`` is every other paragraph after the title (headings included, as they are case text),
 joined by newlines; ``sections`` holds each section's text without its heading line.
@@ -28,7 +30,8 @@ from extractors.image_file import is_life_photo
 from extractors.labels import FIELD_ALIASES, Matcher, parse_fields
 from extractors.tables import deliverable_of
 
-MAX_CAPTION_CHARS = 60
+MAX_CAPTION_CHARS = 40  # a paragraph under a picture longer than this is body text …
+SHORT_SENTENCE = 20  # … and so is one ending in 。 unless it is this short
 _NUMBER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.,]|[(]\s*[一二三四五六七八九十\d]+\s*[)]\s*[、.]?"
     r"|\d+\s*[、.,)]|第[一二三四五六七八九十\d]+(?:部分|节)\s*[:、]?)\s*")
@@ -47,9 +50,11 @@ def case_forms(campaign: Campaign) -> dict[str, FormDef]:
 
 def heading_of(block: Block, form: FormDef, seen: set[str]) -> tuple[str, str] | None:
     """(section key, text after the heading label) when the block heads a section not yet seen."""
-    m = _NUMBER.match(block.text)
-    numbered = bool(m and m.end() > 0)
-    rest = block.text[m.end():] if numbered else block.text
+    half = textnorm.to_halfwidth(block.text)  # index-aligned with block.text
+    m = _NUMBER.match(half)
+    numbered = m is not None
+    start = m.end() if m else 0
+    rest = half[start:]
     styled = block.style.lower().startswith(("heading", "标题"))
     for sec in form.sections:
         if sec.key in seen:
@@ -59,9 +64,9 @@ def heading_of(block: Block, form: FormDef, seen: set[str]) -> tuple[str, str] |
             if not hit:
                 continue
             after = rest[hit.end():]
-            if numbered or styled or not textnorm.squash(after):
-                if _AFTER_LABEL.match(after):
-                    return sec.key, after.strip(" :、,，.。;；—-_~")
+            if (numbered or styled or not textnorm.squash(after)) and _AFTER_LABEL.match(after):
+                inline = block.text[start + hit.end():]
+                return sec.key, re.sub(r"^[\s:：、,，.。;；—\-_~]+", "", inline).strip()
     return None
 
 
@@ -114,7 +119,8 @@ class _Reader:
 
     def _caption(self, b: Block) -> bool:
         styled = b.style.lower() in ("caption", "题注") or bool(_FIGURE.match(b.text))
-        under = bool(self.pending) and len(b.text) <= MAX_CAPTION_CHARS
+        n = len(b.text)
+        under = bool(self.pending) and n <= MAX_CAPTION_CHARS and (n <= SHORT_SENTENCE or not b.text.endswith("。"))
         if not (styled or under) or heading_of(b, self.form, set(self.sections)):
             return False
         for key in self.pending:

@@ -17,6 +17,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from paperdesk import textnorm
+from extractors.labels import prose
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -39,7 +40,7 @@ class Pic:
 
 @dataclass(frozen=True)
 class Block:
-    text: str
+    text: str  # labels.prose: full-width punctuation kept
     style: str = ""
     pics: tuple[Pic, ...] = ()
     table: int | None = None  # index of the top-level table holding it, None in the body
@@ -80,8 +81,10 @@ def unique_cells(table: Table) -> list[_Cell]:
 
 
 def cell_lines(cell: _Cell) -> list[str]:
-    """A cell's non-empty paragraph texts, cleaned (nested tables included)."""
-    return [t for t in (textnorm.clean(p.text) for p in _cell_paragraphs(cell)) if t]
+    """A cell's non-empty lines (paragraphs, and line breaks inside them), cleaned; nested
+    tables included."""
+    lines = (line for p in _cell_paragraphs(cell) for line in re.split(r"[\n\r\v]", p.text))
+    return [t for t in (textnorm.clean(x) for x in lines) if t]
 
 
 def _cell_paragraphs(cell: _Cell) -> list[Paragraph]:
@@ -99,7 +102,7 @@ def _block(p: Paragraph, table: int | None) -> Block:
         style = p.style.name if p.style is not None else ""
     except (KeyError, ValueError):
         style = ""
-    return Block(text=textnorm.clean(p.text), style=style or "", pics=pictures(p), table=table)
+    return Block(text=prose(p.text), style=style or "", pics=pictures(p), table=table)
 
 
 def pictures(p: Paragraph) -> tuple[Pic, ...]:

@@ -9,10 +9,12 @@ may sit in one merged cell or spread over several cells.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterable, Mapping, Sequence
 
 from paperdesk import textnorm
 
+_WS = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _PAREN = re.compile(r"[（(][^（）()]*[）)]")
 _BLANKS = re.compile(r"^[\s_＿\-—.。·…/]*$")
 
@@ -28,6 +30,13 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "姓名": ("作者", "作者姓名", "案例作者"),
     "所带班级": ("带班班级", "所带新生班级"),
 }
+
+
+def prose(text: str | None) -> str:
+    """Running text (titles, paragraphs, captions) tidied but as typed: whitespace runs become
+    one space, full-width punctuation stays (，。：), unlike ``textnorm.clean`` for field values.
+    ``textnorm.to_halfwidth(prose(t))`` has the same length as ``prose(t)``, index for index."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
 
 
 def label_keys(text: str) -> tuple[str, ...]:

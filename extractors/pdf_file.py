@@ -16,11 +16,11 @@ from pathlib import Path
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
-from paperdesk import textnorm
 from paperdesk.campaign import Campaign
 from paperdesk.models import Extracted, FreeDoc
 from extractors.base import BadInput, free_deliverable, preflight
 from extractors.image_file import display_name
+from extractors.labels import prose
 from extractors.tables import Grid, read_table
 
 MAX_PAGES = 200
@@ -37,7 +37,7 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
     with pdf:
         pages = pdf.pages[:MAX_PAGES]
         texts = [page.extract_text() or "" for page in pages]
-        lines = [t for text in texts for t in (textnorm.clean(x) for x in text.splitlines()) if t]
+        lines = [t for text in texts for t in (prose(x) for x in text.splitlines()) if t]
         if not lines:
             return [FreeDoc(source=display, title=SCAN_TITLE, text="", deliverable="")]
         rows = [row for page in pages for table in page.extract_tables() for row in table]

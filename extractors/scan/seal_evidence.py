@@ -1,0 +1,119 @@
+"""Ink evidence for the seal finder: which pixels may be seal ink, and where rings may be.
+
+Pure functions on numpy images. ``evidence(image, dpi, channels)`` scales the page to
+:data:`WORK_DPI` and returns an :class:`Evidence`: ``ink`` is a float32 map in 0..1 of how much a
+pixel looks like seal ink — redness (two HSV hue ranges, saturation, Lab a* chroma) on a colour
+scan; on a grey scan, darkness with black (printed/handwritten text) damped, since a red seal
+turns mid-grey. ``candidates`` proposes circle centres and radii from the connected red shapes
+and from Hough circles; the ring tests in :mod:`seal_ring` decide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+WORK_DPI = 100.0
+SEAL_DIAMETER_MM = 40.0
+#: a 3-channel image whose pixels never differ between channels by more than this is a grey scan
+GREY_CHROMA = 12
+
+
+@dataclass(frozen=True, eq=False)
+class Evidence:
+    """``ink`` (float32 0..1) at ``scale`` × the input size; ``colour`` says which test made it."""
+
+    ink: np.ndarray
+    scale: float
+    colour: bool
+    dpi: float  # dpi of ``ink``
+
+    @property
+    def mm(self) -> float:
+        return self.dpi / 25.4
+
+    @property
+    def radius(self) -> float:
+        """Expected seal radius in pixels of ``ink``."""
+        return SEAL_DIAMETER_MM / 2 * self.mm
+
+
+def as_bgr(image: np.ndarray, channels: str = "bgr") -> np.ndarray | None:
+    """The image as BGR, or None when it carries no colour (2-D or 3-channel grey)."""
+    if image.ndim == 2:
+        return None
+    if image.ndim != 3 or image.shape[2] not in (3, 4):
+        raise ValueError(f"expected H×W or H×W×3 image, got shape {image.shape}")
+    img = image[:, :, :3]
+    if channels == "rgb":
+        img = img[:, :, ::-1]
+    step = max(1, int(max(img.shape[:2]) / 800))
+    sample = img[::step, ::step].astype(np.int16)
+    chroma = sample.max(axis=2) - sample.min(axis=2)
+    return np.ascontiguousarray(img) if int(chroma.max()) > GREY_CHROMA else None
+
+
+def red_ink(bgr: np.ndarray) -> np.ndarray:
+    """Soft redness in 0..1: red hue (two HSV ranges), enough saturation, and Lab a* chroma."""
+    hsv = cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV)
+    lab = cv2.cvtColor(bgr, cv2.COLOR_BGR2LAB)
+    h, s, v = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    hue = (h <= 12) | (h >= 160)
+    a = lab[..., 1].astype(np.float32) - 128.0
+    soft = np.clip((a - 8.0) / 25.0, 0.0, 1.0)
+    return (soft * (hue & (s >= 35) & (v >= 60))).astype(np.float32)
+
+
+def grey_ink(grey: np.ndarray) -> np.ndarray:
+    """Darkness in 0..1 with near-black pixels damped (a red seal turns mid-grey, text black)."""
+    g = grey.astype(np.float32)
+    dark = (255.0 - g) / 255.0
+    black = cv2.dilate((g < 50).astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    dark[black] *= 0.3
+    return dark
+
+
+def evidence(image: np.ndarray, dpi: float, channels: str = "bgr") -> Evidence:
+    """Evidence of seal ink at :data:`WORK_DPI` (see the module docstring)."""
+    scale = min(1.0, WORK_DPI / float(dpi))
+    bgr = as_bgr(image, channels)
+    src = bgr if bgr is not None else (image if image.ndim == 2 else image[:, :, 0])
+    if scale < 1.0:
+        src = cv2.resize(src, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    ink = red_ink(src) if bgr is not None else grey_ink(src)
+    return Evidence(ink, scale, bgr is not None, float(dpi) * scale)
+
+
+def candidates(ev: Evidence, limit: int = 40) -> list[tuple[float, float, float]]:
+    """Circle guesses ``(cx, cy, r)`` in ``ev.ink`` pixels: red shapes first, then Hough circles."""
+    r0 = ev.radius
+    out: list[tuple[float, float, float]] = []
+    if ev.colour:
+        out += _shape_candidates(ev, r0)
+    out += _hough_candidates(ev, r0, limit)
+    return out[:limit]
+
+
+def _shape_candidates(ev: Evidence, r0: float) -> list[tuple[float, float, float]]:
+    found = []
+    mask = (ev.ink > 0.25).astype(np.uint8)
+    for close_mm in (1.5, 4.0):
+        k = max(3, int(close_mm * ev.mm) | 1)
+        closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
+        contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        for c in contours:
+            (cx, cy), r = cv2.minEnclosingCircle(c)
+            if 0.6 * r0 <= r <= 1.5 * r0:
+                found.append((cx, cy, r))
+    return found
+
+
+def _hough_candidates(ev: Evidence, r0: float, limit: int) -> list[tuple[float, float, float]]:
+    img = cv2.GaussianBlur((ev.ink * 255).astype(np.uint8), (5, 5), 1.2)
+    circles = cv2.HoughCircles(img, cv2.HOUGH_GRADIENT, dp=1.5, minDist=r0 * 0.5, param1=60, param2=18,
+                               minRadius=int(0.8 * r0), maxRadius=int(1.25 * r0))
+    if circles is None:
+        return []
+    return [(float(x), float(y), float(r)) for x, y, r in circles[0][:limit]]

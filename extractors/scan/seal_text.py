@@ -1,0 +1,100 @@
+"""Read what a seal says and decide whose seal it is.
+
+``read_ring_text(image, finding, ocr=None, channels="bgr")`` unwraps the ring text band with
+``cv2.warpPolar`` into a straight strip, starts the strip at the gap at the bottom of the seal
+(the angle with least ink, so the stamp's own rotation does not matter), keeps only seal ink on
+colour scans (black text under the seal is dropped), and OCRs it: with ``ocr=None`` tesseract
+chi_sim ``--psm 7`` (``OMP_THREAD_LIMIT=1``), else ``ocr(strip)->str`` or an engine's
+``read_cell(strip)->(text, conf)``. Returns "" when there is nothing to read.
+
+``seal_college(ring_text, campaign)`` → ``(official college name | None, is_party_committee)``,
+tolerant of OCR noise (difflib ratio on squashed text against every name and alias).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+
+import cv2
+import numpy as np
+
+from extractors.scan.seal_evidence import as_bgr, red_ink
+from paperdesk import textnorm
+
+_COMMITTEE = "委员会"
+_NOT_PARTY = ("团", "青", "学生会")
+_STRIP_H = 64  # pixels of glyph height given to OCR
+
+
+def _ink_image(image: np.ndarray, channels: str) -> np.ndarray:
+    """Dark-on-white image of seal ink: redness on colour scans, the grey page otherwise."""
+    bgr = as_bgr(image, channels)
+    if bgr is not None:
+        return (255 - red_ink(bgr) * 255).astype(np.uint8)
+    return image if image.ndim == 2 else image[..., 0]
+
+
+def ring_strip(image: np.ndarray, centre: tuple[float, float], radius: float, channels: str = "bgr") -> np.ndarray:
+    """The ring text band as a horizontal strip (glyphs upright, reading left to right)."""
+    ink = _ink_image(image, channels)
+    n_ang = max(360, int(2 * np.pi * radius * 0.72))
+    rmax = int(radius)
+    polar = cv2.warpPolar(ink, (rmax, n_ang), centre, rmax, cv2.WARP_POLAR_LINEAR + cv2.INTER_LINEAR,)
+    band = polar[:, int(0.5 * radius):int(0.9 * radius)]
+    dark = (255 - band.astype(np.float32)).sum(axis=1)
+    smooth = np.convolve(np.tile(dark, 3), np.ones(n_ang // 12) / (n_ang // 12), "same")[n_ang:2 * n_ang]
+    band = np.roll(band, -int(np.argmin(smooth)), axis=0)  # start at the blank gap
+    strip = np.ascontiguousarray(np.rot90(band, 1))  # angle → x, outer radius at the top
+    scale = _STRIP_H / max(1, strip.shape[0])
+    strip = cv2.resize(strip, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    return cv2.copyMakeBorder(strip, 16, 16, 16, 16, cv2.BORDER_CONSTANT, value=255)
+
+
+def _tesseract(strip: np.ndarray) -> str:
+    import pytesseract
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    return pytesseract.image_to_string(strip, lang="chi_sim", config="--psm 7")
+
+
+def read_ring_text(image: np.ndarray, finding, ocr=None, *, channels: str = "bgr") -> str:
+    """The seal's ring text (see the module docstring); "" without a seal."""
+    if finding is None or finding.centre is None or not finding.radius:
+        return ""
+    strip = ring_strip(image, finding.centre, finding.radius, channels)
+    if ocr is None:
+        text = _tesseract(strip)
+    elif hasattr(ocr, "read_cell"):
+        text = ocr.read_cell(cv2.cvtColor(strip, cv2.COLOR_GRAY2RGB))[0]
+    else:
+        text = ocr(strip)
+    return textnorm.squash(text)
+
+
+def _similar(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    if b in a:
+        return 1.0
+    best = 0.0
+    for i in range(max(1, len(a) - len(b) + 1)):  # best window of a against b
+        best = max(best, difflib.SequenceMatcher(None, a[i:i + len(b)], b).ratio())
+    return best
+
+
+def seal_college(ring_text: str, campaign) -> tuple[str | None, bool]:
+    """(official college the ring text names, whether it is a party committee's seal)."""
+    text = textnorm.squash(ring_text)
+    if not text:
+        return None, False
+    is_party = _similar(text, _COMMITTEE) >= 0.66 and not any(w in text for w in _NOT_PARTY)
+    core = text.replace(textnorm.squash(campaign.school), "") if campaign.school else text
+    best, best_score = None, 0.0
+    for college in campaign.colleges:
+        for name in (college.name, *college.aliases):
+            key = textnorm.squash(name)
+            score = _similar(core, key) if len(key) >= 2 else 0.0
+            if score > best_score or (score == best_score and best and len(key) > len(best[1])):
+                best, best_score = (college.name, key), score
+    return (best[0] if best and best_score >= 0.66 else None), is_party

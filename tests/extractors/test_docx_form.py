@@ -1,0 +1,86 @@
+"""docx A5 approval forms typed by hand: spaced labels, colons, merged cells, inline values."""
+
+from __future__ import annotations
+
+import docx
+
+from paperdesk.models import CaseDoc, FormDoc, FreeDoc
+
+from extractor_helpers import run, save_doc
+
+
+def _hand_made_a5():
+    """A table like colleges make it: 6 columns, labels with spaces and colons, a value merged
+    across columns, a label merged down two rows, an opinion with its label inside the cell."""
+    doc = docx.Document()
+    doc.add_paragraph("肇庆学院学生带班党员考核审批表")
+    t = doc.add_table(rows=8, cols=6)
+    cells = [[t.cell(r, c) for c in range(6)] for r in range(8)]
+    rows = [
+        ["姓 名", "张三", "性　别", "男", "学号：", "２０１８２４１３１１０５"],
+        ["学院", "数学与统计学院", "专业班级", "18数学1班", "政治面貌：", "中共党员"],
+        ["所带班级", "20数学1班", "联系电话：", "13800000000", "诚信记录", "无"],
+        ["不及格科目数", "0", "所带班级违纪人数", "0", "带班征文", "已完成"],
+        ["获奖情况", "2019年三好学生", "", "", "", ""],
+        ["申报等级", "学生带班党员标兵", "", "", "", ""],
+        ["带班工作主要事迹", "组织新生班会十次。", "", "", "", ""],
+        ["", "带领班级获得优良学风班。", "", "", "", ""],
+    ]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                cells[r][c].text = text
+    cells[4][1].merge(cells[4][5])
+    cells[5][1].merge(cells[5][5])
+    cells[6][1].merge(cells[7][5])  # the story spans two rows and five columns …
+    cells[6][0].merge(cells[7][0])  # … and so does its label, down
+    t2 = doc.add_table(rows=1, cols=1)
+    t2.cell(0, 0).text = "学院党委意见：\n同意申报。\n签字：　　（盖章）\n日期：2020年6月18日"
+    return doc
+
+
+def test_hand_made_a5(tmp_path, campaign):
+    [rec] = run(save_doc(_hand_made_a5(), tmp_path), "docx", campaign)
+    assert isinstance(rec, FormDoc) and rec.form == "A5" and rec.deliverable == "assessment-forms"
+    f = rec.fields
+    assert f["姓名"] == "张三" and f["性别"] == "男" and f["学号"] == "201824131105"
+    assert f["学院"] == "数学与统计学院" and f["政治面貌"] == "中共党员" and f["联系电话"] == "13800000000"
+    assert f["获奖情况"] == "2019年三好学生" and f["申报等级"] == "学生带班党员标兵"
+    assert f["带班工作主要事迹"].splitlines() == ["组织新生班会十次。", "带领班级获得优良学风班。"]
+    assert f["学院党委意见"] == "同意申报。\n日期:2020年6月18日"
+    assert "学校审批意见" not in f
+
+
+def test_labels_below_their_values_when_nothing_is_right(tmp_path, campaign):
+    doc = docx.Document()
+    t = doc.add_table(rows=8, cols=2)
+    pairs = [("姓名", "李四"), ("学号", "201824131106"), ("性别", "女"), ("学院", "文学院"),
+             ("政治面貌", "中共预备党员"), ("所带班级", "20汉语言1班"), ("申报等级", "优秀学生带班党员")]
+    for r, (k, v) in enumerate(pairs):
+        t.cell(r, 0).text, t.cell(r, 1).text = k, v
+    t.cell(7, 0).merge(t.cell(7, 1)).text = "主要事迹："  # label spanning the row: value below
+    t.add_row().cells[0].merge(t.rows[8].cells[1]).text = "做了很多事。"
+    [rec] = run(save_doc(doc, tmp_path), "docx", campaign)
+    assert rec.fields["申报等级"] == "优秀学生带班党员"
+    assert rec.fields["带班工作主要事迹"] == "做了很多事。"
+
+
+def test_too_few_labels_is_not_a_form(tmp_path, campaign):
+    doc = docx.Document()
+    doc.add_paragraph("学生带班工作总结")
+    t = doc.add_table(rows=2, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = "姓名", "张三"
+    t.cell(1, 0).text, t.cell(1, 1).text = "学号", "201824131105"
+    doc.add_paragraph("一年来，我院带班党员认真履职。")
+    [rec] = run(save_doc(doc, tmp_path, "数学学院工作总结.docx"), "docx", campaign)
+    assert isinstance(rec, FreeDoc) and not isinstance(rec, (CaseDoc, FormDoc))
+    assert rec.title == "学生带班工作总结" and rec.deliverable == "work-summary"
+    assert "认真履职" in rec.text and "张三" in rec.text
+
+
+def test_unrelated_docx_has_no_deliverable(tmp_path, campaign):
+    doc = docx.Document()
+    doc.add_paragraph("关于材料报送的说明")
+    doc.add_paragraph("纸质版随后送达。")
+    [rec] = run(save_doc(doc, tmp_path, "说明.docx"), "docx", campaign)
+    assert isinstance(rec, FreeDoc) and rec.deliverable == ""
