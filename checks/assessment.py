@@ -11,7 +11,7 @@ from typing import Iterator
 
 from paperdesk import textnorm
 
-from checks.context import APPROVAL, PUBLICITY, RATING, STATED_TOTAL, SUMMARY, Ctx, percent, person_rows, same_text
+from checks.context import APPROVAL, PUBLICITY, RATING, STATED_TOTAL, SUMMARY, Ctx, percent, person_rows, same_text, sid_note
 from checks.criteria import judge
 from checks.dates import inclusive_days, parse_period
 from checks.matching import Person, find_person, people_of, unique
@@ -103,6 +103,10 @@ def publicity_too_short(ctx: Ctx) -> Iterator[Finding]:
                           expected=f"≥{least}天", found=f"{days}天")
 
 
+def _note(ctx: Ctx, p: Person) -> str:
+    return sid_note(p.cells.get("学号"), ctx.checks.student_id_digits)
+
+
 def _people(ctx: Ctx, college: str, form: str) -> list[Person]:
     return unique([p for d in ctx.docs(college, form) for p in people_of(d)])
 
@@ -116,7 +120,7 @@ def form_missing(ctx: Ctx) -> Iterator[Finding]:
         forms = _people(ctx, college, APPROVAL)
         for p in _people(ctx, college, SUMMARY):
             if find_person(p, forms) is None:
-                yield _person_finding(p, f"{p.label}在考核情况汇总表中（{p.where}），但未收到其《{title}》。",
+                yield _person_finding(p, f"{p.label}在考核情况汇总表中（{p.where}），但未收到其《{title}》。{_note(ctx, p)}",
                                       expected=title, found="未收到")
 
 
@@ -129,5 +133,5 @@ def form_not_in_summary(ctx: Ctx) -> Iterator[Finding]:
             continue
         for p in _people(ctx, college, APPROVAL):
             if find_person(p, summary) is None:
-                yield _person_finding(p, f"收到{p.label}的考核审批表（{p.where}），但此人不在{college}的考核情况汇总表中。",
+                yield _person_finding(p, f"收到{p.label}的考核审批表（{p.where}），但此人不在{college}的考核情况汇总表中。{_note(ctx, p)}",
                                       expected="汇总表中的带班党员", found=p.label)

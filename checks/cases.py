@@ -11,7 +11,7 @@ from typing import Iterator
 from paperdesk import textnorm
 
 from checks.case_images import CaseKit, case_kits, life_photos
-from checks.context import CASE, SUMMARY, Ctx, percent
+from checks.context import CASE, SID, SUMMARY, Ctx, percent, sid_note
 from checks.matching import Person, find_person, people_of
 from checks.registry import Finding, rule
 
@@ -31,16 +31,28 @@ def _case_finding(kit: CaseKit, message: str, **kw) -> Finding:
 
 @rule("PHOTO_TOO_SMALL", severity="error")
 def photo_too_small(ctx: Ctx) -> Iterator[Finding]:
-    """A life photo under ``photo_min_bytes`` (exactly the minimum passes)."""
+    """A life photo under ``photo_min_bytes`` (exactly the minimum passes). A case whose author has
+    one big enough photo passes (Word shrinks embedded copies); otherwise its largest photo is
+    flagged once. Life photos that belong to no case are judged one by one."""
     least = ctx.checks.photo_min_bytes
     for college in ctx.colleges:
+        by_kit: dict[int, list] = {}
         for pic, kit in life_photos(ctx, college):
-            if pic.size < least:
-                owner = f"{_who(kit)}的" if kit else ""
-                yield Finding(f"{owner}生活照太小：{pic.name} 为 {_mib(pic.size)}，要求不小于 {_mib(least)}（{pic.file}）。",
-                              college=college, deliverable=kit.case.deliverable if kit else ctx.deliverable_key(CASE),
-                              student_id=(kit.author_sid or None) if kit else None, name=kit.author if kit else None,
-                              file=pic.file, field="生活照", expected=f"≥{least}", found=str(pic.size))
+            by_kit.setdefault(id(kit), []).append((pic, kit))
+        for group in by_kit.values():
+            kit = group[0][1]
+            pics = [max(group, key=lambda g: g[0].size)] if kit else group
+            for pic, _ in pics:
+                if pic.size < least:
+                    yield _small(ctx, college, pic, kit, least)
+
+
+def _small(ctx: Ctx, college: str, pic, kit: CaseKit | None, least: int) -> Finding:
+    owner = f"{_who(kit)}的" if kit else ""
+    return Finding(f"{owner}生活照太小：{pic.name} 为 {_mib(pic.size)}，要求不小于 {_mib(least)}（{pic.file}）。",
+                   college=college, deliverable=kit.case.deliverable if kit else ctx.deliverable_key(CASE),
+                   student_id=(kit.author_sid or None) if kit else None, name=kit.author if kit else None,
+                   file=pic.file, field="生活照", expected=f"≥{least}", found=str(pic.size))
 
 
 @rule("PHOTO_MISSING", severity="error")
@@ -130,6 +142,7 @@ def case_author_unknown(ctx: Ctx) -> Iterator[Finding]:
             continue
         authors = [Person(dict(k.case.record.author), k.case) for k in kits]
         for p in (a for a in authors if find_person(a, summary) is None):
-            yield Finding(f"案例作者{p.label}不在{college}考核情况汇总表的带班党员名单中（{p.doc.file}）。",
+            yield Finding(f"案例作者{p.label}不在{college}考核情况汇总表的带班党员名单中（{p.doc.file}）。"
+                          f"{sid_note(p.cells.get(SID), ctx.checks.student_id_digits)}",
                           college=college, deliverable=p.doc.deliverable, student_id=p.sid or None,
                           name=p.name or None, file=p.doc.file, field="作者", expected="汇总表中的带班党员", found=p.label)

@@ -140,3 +140,11 @@ def same_text(a: str | None, b: str | None) -> bool:
 def percent(ratio: Decimal) -> str:
     """0.15 -> "15%", 0.125 -> "12.5%"."""
     return f"{(ratio * 100).normalize():f}%"
+
+
+def sid_note(value: str | None, digits: int) -> str:
+    """A message tail for a malformed 学号 ("" when it is well-formed or blank), so that any rule
+    meeting one reports it without a code of its own."""
+    if not (value or "").strip() or sid_of(value, digits)[1]:
+        return ""
+    return f"（学号“{value}”格式不正确，应为 {digits} 位数字）"

@@ -15,7 +15,7 @@ from typing import Iterator, Mapping
 from paperdesk import textnorm
 from paperdesk.models import CaseDoc, FormDoc, TableDoc
 
-from checks.context import Ctx, Doc, is_scan
+from checks.context import SID, Ctx, Doc, is_scan, sid_note
 from checks.matching import match_people, people_of
 from checks.registry import Finding, rule
 
@@ -56,6 +56,10 @@ def _docs(ctx: Ctx, college: str, deliverable: str) -> list[Doc]:
             if isinstance(f.record, (TableDoc, FormDoc, CaseDoc)) and not is_scan(f.record)]
 
 
+def _notes(ctx: Ctx, *sids: str | None) -> str:
+    return "".join(dict.fromkeys(sid_note(s, ctx.checks.student_id_digits) for s in sids))
+
+
 def _title(ctx: Ctx, key: str) -> str:
     return ctx.campaign.deliverable(key).title
 
@@ -74,7 +78,8 @@ def field_mismatch(ctx: Ctx) -> Iterator[Finding]:
                 for diff in compare_fields(lp.cells, rp.cells, r.fields):
                     yield Finding(
                         f"{lp.label}的“{diff.left_field}”不一致：《{_title(ctx, r.left)}》为“{diff.left}”（{lp.where}），"
-                        f"《{_title(ctx, r.right)}》的“{diff.right_field}”为“{diff.right}”（{rp.where}）。",
+                        f"《{_title(ctx, r.right)}》的“{diff.right_field}”为“{diff.right}”（{rp.where}）。"
+                        + _notes(ctx, lp.cells.get(SID), rp.cells.get(SID)),
                         college=college, deliverable=lp.doc.deliverable, student_id=lp.sid or None,
                         name=lp.name or None, file=rp.doc.file, field=diff.left_field,
                         expected=diff.left, found=diff.right, evidence=(lp.where, rp.where))

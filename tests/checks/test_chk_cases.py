@@ -129,3 +129,20 @@ def test_case_author_must_be_on_a4():
 def test_case_author_without_a4_says_it_lacks_data():
     [f] = b.run(b.sub(b.case(b.MATH, "张三")), "CASE_AUTHOR_UNKNOWN")
     assert f.severity == "warning" and "未收到" in f.message and f.name is None
+
+
+def test_big_separate_life_photo_covers_a_shrunk_embedded_copy():
+    files = b.case(b.MATH, "张三", images=3)  # separate 1.5 MB life photo
+    doc = files[0].record
+    refs = doc.images + (ImageRef(name="image9.jpg", size=200_000, caption="生活照"),)
+    files[0] = b.ident(files[0].item.display, b.MATH, "cases", type(doc)(**{**doc.__dict__, "images": refs}))
+    assert b.run(b.sub(files), "PHOTO_TOO_SMALL") == []
+
+
+def test_unattributed_small_life_photos_are_each_flagged():
+    folder = f"{b.MATH}优秀带班党员案例.zip!全部"
+    files = b.case(b.MATH, "张三", life=False, folder=folder) + b.case(b.MATH, "李四", "201824131102", life=False, folder=folder)
+    files += [b.photo(b.MATH, f"{folder}/生活照{i}.jpg", 500_000) for i in range(2)]
+    flags = b.run(b.sub(files), "PHOTO_TOO_SMALL")
+    assert len(flags) == 2 and all(f.name is None for f in flags)
+    assert len(b.run(b.sub(files), "PHOTO_MISSING")) == 2

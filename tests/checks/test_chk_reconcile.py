@@ -49,3 +49,9 @@ def test_case_author_name_differs_from_a4():
 def test_consistent_documents_pass():
     (n, s), = b.people(1)
     assert b.run(b.sub(b.a4_of(b.MATH, 1), b.a5(b.MATH, n, s), b.case(b.MATH, n, s)), "FIELD_MISMATCH") == []
+
+
+def test_malformed_id_is_named_in_the_message():
+    (n, s), = b.people(1)
+    [f] = b.run(b.sub(b.a4_of(b.MATH, 1), b.a5(b.MATH, n, "20182413")), "FIELD_MISMATCH")
+    assert f.field == "学号" and "学号格式不正确" in f.message
