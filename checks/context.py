@@ -147,4 +147,4 @@ def sid_note(value: str | None, digits: int) -> str:
     meeting one reports it without a code of its own."""
     if not (value or "").strip() or sid_of(value, digits)[1]:
         return ""
-    return f"（学号“{value}”格式不正确，应为 {digits} 位数字）"
+    return f"（学号格式不正确：“{value}”不是 {digits} 位数字）"
