@@ -41,7 +41,7 @@ def parse_period(text: str | None, default_year: int) -> tuple[dt.date, dt.date]
         return None
     y2 = int(b["y"] or y1)
     end = _date(y2, int(b["m"] or start.month), int(b["d"]))
-    if end is not None and end < start and not b["y"]:
+    if end is not None and end.month < start.month and not b["y"]:
         end = _date(y2 + 1, end.month, end.day)  # 12月28日至1月2日
     if end is None or end < start:
         return None
