@@ -1,9 +1,9 @@
 """People in documents, and matching the same person across two documents.
 
-A person is a table row (A2/A3/A4), a label/value form (A5) or a case's author line (A1). Two
-documents are matched on 学号 first, then — among those left — on 姓名, so that a person whose
-学号 was mistyped in one document still pairs up (and the 学号 difference is reported) instead of
-showing up as "missing" on both sides.
+A person is a table row (A2/A3/A4), a label/value form (A5) or a case's author line (A1). A
+person is found in another document on 学号 first, then on 姓名, so that a person whose 学号 was
+mistyped in one document still pairs up (and the 学号 difference is reported) instead of showing
+up as "missing" on both sides.
 """
 
 from __future__ import annotations
@@ -55,23 +55,6 @@ def people_of(doc: Doc) -> list[Person]:
     if isinstance(r, CaseDoc):
         return [Person(dict(r.author), doc)]
     return []
-
-
-def match_people(left: list[Person], right: list[Person]) -> tuple[list[tuple[Person, Person]], list[Person], list[Person]]:
-    """Pair people of two lists: on 学号, then on 姓名. Returns (pairs, unmatched left, unmatched right)."""
-    pairs: list[tuple[Person, Person]] = []
-    free_l, free_r = list(left), list(right)
-    for key in (lambda p: p.sid, lambda p: textnorm.squash(p.name)):
-        for lp in list(free_l):
-            k = key(lp)
-            if not k:
-                continue
-            rp = next((x for x in free_r if key(x) == k), None)
-            if rp is not None:
-                pairs.append((lp, rp))
-                free_l.remove(lp)
-                free_r.remove(rp)
-    return pairs, free_l, free_r
 
 
 def find_person(p: Person, people: list[Person]) -> Person | None:

@@ -16,7 +16,7 @@ from paperdesk import textnorm
 from paperdesk.models import CaseDoc, FormDoc, TableDoc
 
 from checks.context import SID, Ctx, Doc, is_scan, sid_note
-from checks.matching import match_people, people_of
+from checks.matching import find_person, people_of
 from checks.registry import Finding, rule
 
 
@@ -68,12 +68,14 @@ def _title(ctx: Ctx, key: str) -> str:
 def field_mismatch(ctx: Ctx) -> Iterator[Finding]:
     """One flag per person, reconcile rule and field on which the two deliverables disagree. The flag
     is about the left document's field (deliverable, field, expected = left; found = the right
-    value; file = the right document, which also keeps the rules' flags apart)."""
+    value; file = the right document, which also keeps the rules' flags apart). Each right-hand
+    person is looked up on the left (学号, else 姓名), so an A3 listing one person per award row
+    compares every row."""
     for r in ctx.campaign.reconcile:
         for college in ctx.colleges:
             left = [p for d in _docs(ctx, college, r.left) for p in people_of(d)]
             right = [p for d in _docs(ctx, college, r.right) for p in people_of(d)]
-            pairs, _, _ = match_people(left, right)
+            pairs = [(lp, rp) for rp in right if (lp := find_person(rp, left)) is not None]
             for lp, rp in pairs:
                 for diff in compare_fields(lp.cells, rp.cells, r.fields):
                     yield Finding(

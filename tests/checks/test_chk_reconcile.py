@@ -55,3 +55,14 @@ def test_malformed_id_is_named_in_the_message():
     (n, s), = b.people(1)
     [f] = b.run(b.sub(b.a4_of(b.MATH, 1), b.a5(b.MATH, n, "20182413")), "FIELD_MISMATCH")
     assert f.field == "学号" and "学号格式不正确" in f.message
+
+
+def test_every_award_row_of_a_person_is_compared():
+    from paperdesk.models import TableDoc, TableRow
+
+    (n, s), = b.people(1)
+    rows = (TableRow(4, {"姓名": n, "学号": s, "所带班级": "19数学1班", "获奖名称": "三好学生"}),
+            TableRow(5, {"姓名": n, "学号": s, "所带班级": "19数学9班", "获奖名称": "一等奖学金"}))
+    a3 = b.ident("数学/获奖.xlsx", b.MATH, "awards", TableDoc("数学/获奖.xlsx", "A3", "S", {}, rows, "awards"))
+    [f] = b.run(b.sub(b.a4_of(b.MATH, 1), a3), "FIELD_MISMATCH")
+    assert (f.field, f.expected, f.found) == ("所带班级", "19数学1班", "19数学9班") and "第5行" in f.message
