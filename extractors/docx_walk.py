@@ -25,7 +25,7 @@ _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 _V = "urn:schemas-microsoft-com:vml"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_GENERIC = re.compile(r"^(picture|image|图片|图像|图)\s*\d*$", re.I)
+_GENERIC = re.compile(r"^(picture|image|图片|图像|图)\s*\d*(\.\w+)?$", re.I)
 
 
 @dataclass(frozen=True)

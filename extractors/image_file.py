@@ -37,7 +37,7 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
             width, height = im.size
     except Image.DecompressionBombError as e:
         raise BadInput("图片像素数过大（疑似异常文件），未读取") from e
-    except UnidentifiedImageError as e:
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
         raise BadInput("图片已损坏或格式无法识别") from e
     name = display_name(display)
     return [ImageFile(source=display, name=name, size=path.stat().st_size,

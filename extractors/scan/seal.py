@@ -26,7 +26,7 @@ import cv2
 import numpy as np
 
 from extractors.scan.seal_evidence import as_bgr, candidates, evidence
-from extractors.scan.seal_ring import judge, measure
+from extractors.scan.seal_ring import INK, INK_GREY, judge, measure
 from extractors.scan.seal_text import read_ring_text, seal_college
 
 __all__ = ["SealFinding", "find_seal", "remove_seal", "read_ring_text", "seal_college"]
@@ -63,7 +63,7 @@ def find_seal(image: np.ndarray, dpi: float, *, channels: str = "bgr") -> SealFi
     method = "colour" if ev.colour else "grey"
     best, best_conf = None, 0.0
     for cand in candidates(ev):
-        stats = measure(ev.ink, cand, ev.radius, ev.mm)
+        stats = measure(ev.ink, cand, ev.radius, ev.mm, INK if ev.colour else INK_GREY)
         conf = judge(stats, ev.radius, ev.colour)
         if best is None or conf > best_conf:
             best, best_conf = stats, conf

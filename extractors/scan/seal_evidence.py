@@ -70,8 +70,8 @@ def grey_ink(grey: np.ndarray) -> np.ndarray:
     """Darkness in 0..1 with near-black pixels damped (a red seal turns mid-grey, text black)."""
     g = grey.astype(np.float32)
     dark = (255.0 - g) / 255.0
-    black = cv2.dilate((g < 50).astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
-    dark[black] *= 0.3
+    black = cv2.dilate((g < 60).astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    dark[black] *= 0.15
     return dark
 
 
@@ -79,10 +79,12 @@ def evidence(image: np.ndarray, dpi: float, channels: str = "bgr") -> Evidence:
     """Evidence of seal ink at :data:`WORK_DPI` (see the module docstring)."""
     scale = min(1.0, WORK_DPI / float(dpi))
     bgr = as_bgr(image, channels)
-    src = bgr if bgr is not None else (image if image.ndim == 2 else image[:, :, 0])
-    if scale < 1.0:
-        src = cv2.resize(src, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    ink = red_ink(src) if bgr is not None else grey_ink(src)
+    if bgr is not None:
+        src = cv2.resize(bgr, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1.0 else bgr
+        ink = red_ink(src)
+    else:  # damp black at full resolution, where thin text strokes are still black
+        ink = grey_ink(image if image.ndim == 2 else image[:, :, 0])
+        ink = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1.0 else ink
     return Evidence(ink, scale, bgr is not None, float(dpi) * scale)
 
 

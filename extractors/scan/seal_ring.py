@@ -16,7 +16,8 @@ import cv2
 import numpy as np
 
 N_ANGLES = 360
-INK = 0.22  # evidence above this is ink
+INK = 0.22  # evidence above this is ink (colour)
+INK_GREY = 0.15  # on grey scans, where a faint seal is light grey
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,8 @@ class RingStats:
     gap_deg: float  # longest run of angles without ring ink
     thickness_mm: float  # median ring thickness
     text_cov: float  # share of angles with ink in the ring-text band
-    star_fill: float  # share of inked pixels in the central disk
+    star_fill: float  # share of inked pixels in the central disk (radius 0.28 r)
+    core_fill: float  # share of inked pixels in the star's solid core (radius 0.12 r)
     outside_cov: float  # share of angles with ink just outside the ring
 
 
@@ -47,18 +49,18 @@ def _fit_circle(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float, float]:
     return float(cx), float(cy), float(np.sqrt(max(c + cx**2 + cy**2, 1.0)))
 
 
-def _refine(ink: np.ndarray, cx: float, cy: float, r: float, r0: float) -> tuple[float, float, float]:
+def _refine(ink: np.ndarray, cx: float, cy: float, r: float, r0: float, level: float) -> tuple[float, float, float]:
     """Move the circle onto the outermost ring of ink near radius ``r`` (two rounds)."""
     for _ in range(2):
         rmax = int(1.35 * r) + 2
         p = _polar(ink, cx, cy, rmax)
         lo, hi = int(0.8 * r), min(rmax, int(1.2 * r) + 1)
         band = p[:, lo:hi]
-        strong = band.max(axis=1) > INK
+        strong = band.max(axis=1) > level
         if strong.sum() < N_ANGLES * 0.4:
             break
         # outermost inked radius per angle: the ring is the outer edge of a seal
-        idx = hi - 1 - np.argmax(band[:, ::-1] > INK, axis=1)
+        idx = hi - 1 - np.argmax(band[:, ::-1] > level, axis=1)
         theta = np.deg2rad(np.arange(N_ANGLES) * 360.0 / N_ANGLES)[strong]
         rad = idx[strong].astype(np.float64)
         ncx, ncy, nr = _fit_circle(cx + rad * np.cos(theta), cy + rad * np.sin(theta))
@@ -81,26 +83,27 @@ def _longest_gap(hit: np.ndarray) -> float:
     return max(runs) * 360.0 / N_ANGLES
 
 
-def measure(ink: np.ndarray, cand: tuple[float, float, float], r0: float, mm: float) -> RingStats:
-    """Refine ``cand`` (cx, cy, r) and measure it on the evidence map ``ink``."""
-    cx, cy, r = _refine(ink, *cand, r0)
+def measure(ink: np.ndarray, cand: tuple[float, float, float], r0: float, mm: float, level: float = INK) -> RingStats:
+    """Refine ``cand`` (cx, cy, r) and measure it on the evidence map ``ink`` (ink above ``level``)."""
+    cx, cy, r = _refine(ink, *cand, r0, level)
     t = max(2.0, 1.1 * mm)
     rmax = int(r + 3 * t + 3 * mm) + 2
     p = _polar(ink, cx, cy, rmax)
     ring = p[:, max(0, int(r - 2 * t)):int(r + 1.5 * t) + 1]
-    hit = ring.max(axis=1) > INK
+    hit = ring.max(axis=1) > level
     text = p[:, int(0.42 * r):max(int(0.42 * r) + 1, int(r - 1.8 * t))]
     outside = p[:, int(r + 2.5 * t):rmax]
     star = p[:, :max(1, int(0.28 * r))]
-    thick = (ring > INK).sum(axis=1)[hit]
+    thick = (ring > level).sum(axis=1)[hit]
     return RingStats(
         cx, cy, r,
         coverage=float(hit.mean()),
         gap_deg=_longest_gap(hit),
         thickness_mm=float(np.median(thick) / mm) if thick.size else 0.0,
-        text_cov=float((text.max(axis=1) > INK).mean()) if text.size else 0.0,
-        star_fill=float((star > INK).mean()),
-        outside_cov=float((outside.max(axis=1) > INK).mean()) if outside.size else 0.0,
+        text_cov=float((text.max(axis=1) > level).mean()) if text.size else 0.0,
+        star_fill=float((star > level).mean()),
+        core_fill=float((p[:, :max(1, int(0.12 * r))] > level).mean()),
+        outside_cov=float((outside.max(axis=1) > level).mean()) if outside.size else 0.0,
     )
 
 
@@ -108,9 +111,11 @@ def judge(s: RingStats, r0: float, colour: bool) -> float:
     """Confidence in 0..1 that ``s`` is a seal; ≥ 0.5 means present."""
     if not (0.8 * r0 <= s.r <= 1.25 * r0):
         return 0.0
-    ring = np.clip((s.coverage - 0.55) / 0.35, 0, 1) * np.clip((75 - s.gap_deg) / 45, 0, 1)
+    low = 0.55 if colour else 0.45
+    ring = np.clip((s.coverage - low) / 0.3, 0, 1) * np.clip((75 - s.gap_deg) / 45, 0, 1)
     thick = 1.0 if 0.55 <= s.thickness_mm <= 3.0 else 0.0
     inner = max(np.clip((s.text_cov - 0.2) / 0.3, 0, 1), np.clip((s.star_fill - 0.05) / 0.15, 0, 1))
-    if not colour:
-        inner = np.clip((s.text_cov - 0.3) / 0.3, 0, 1) * (0.6 + 0.4 * np.clip((s.star_fill - 0.05) / 0.15, 0, 1))
+    if not colour:  # grey: demand the star's solid core and ring text, and a ring that stands out
+        star = np.clip((s.core_fill - 0.5) / 0.3, 0, 1) * (s.star_fill <= 0.9)
+        inner = star * np.clip((s.text_cov - 0.15) / 0.2, 0, 1) * np.clip((s.coverage - s.outside_cov) / 0.3, 0, 1)
     return float(ring * thick * inner)

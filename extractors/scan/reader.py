@@ -1,0 +1,160 @@
+"""Read a scanned file: the entry point of the scan extractor.
+
+Contract: :func:`read_scan` takes a file (PDF or image), intake's ``kind``, the ``display`` path
+staff see (used as every record's ``source``) and the campaign, and returns a :class:`ScanResult`
+— never raises for bad input (an unreadable file gives one ``ExtractionError`` record). Pages are
+read in parallel (a thread pool; tesseract runs as child processes, RapidOCR gets one instance per
+worker), then split into forms and mapped onto the campaign's form definitions. Pure: nothing is
+written; evidence crops come back as arrays.
+
+``engine``: None (the default engine), a registry name, or an OcrEngine instance (shared by all
+workers; the caller answers for its thread safety).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from extractors.scan import ocr
+from extractors.scan.mapping import map_form
+from extractors.scan.model import BBox, Located, ScanInputError, Uncertain
+from extractors.scan.pages import load_pages
+from extractors.scan.readpage import PageOutcome, read_page
+from extractors.scan.split import split_pages
+from paperdesk.models import ExtractionError, FreeDoc
+
+CROP_MARGIN = 6
+
+
+@dataclass(frozen=True)
+class PageFinding:
+    """What was found on one page. ``seal`` is the seal finder's SealFinding (coordinates of the
+    page as loaded) or None without a seal finder; ``form`` the form the page belongs to."""
+
+    index: int
+    origin: str
+    dpi: float
+    turned: int
+    skew: float
+    tables: int
+    seal: object | None
+    form: str | None
+    seconds: float
+
+
+@dataclass(frozen=True, eq=False)
+class Crop:
+    """Evidence: the image of a field's value cell (upright page coordinates)."""
+
+    page: int
+    field: str
+    row: int | None
+    bbox: BBox
+    image: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class ScanResult:
+    """Records read from one scan file (FormDoc / TableDoc / FreeDoc, or one ExtractionError),
+    the doubtful fields, per page findings, evidence crops and timings in seconds."""
+
+    source: str
+    records: tuple = ()
+    pages: tuple[PageFinding, ...] = ()
+    uncertain: tuple[Uncertain, ...] = ()
+    crops: tuple[Crop, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict)
+    engine: str = ""
+
+
+def read_scan(path, kind: str, display: str, campaign, engine=None, workers: int | None = None) -> ScanResult:
+    """See the module docstring."""
+    t0 = time.perf_counter()
+    try:
+        pages = load_pages(path, kind)
+    except ScanInputError as e:
+        return ScanResult(display, (ExtractionError(display, str(e)),))
+    t_load = time.perf_counter() - t0
+    factory = _engine_factory(engine)
+    outcomes = _read_all(pages, factory, workers)
+    t_read = time.perf_counter() - t0 - t_load
+    result = _assemble(campaign, display, pages, outcomes)
+    timings = {"load": t_load, "pages": t_read, "map": time.perf_counter() - t0 - t_load - t_read}
+    timings["total"] = time.perf_counter() - t0
+    timings["per_page"] = timings["total"] / max(1, len(pages))
+    name = engine if isinstance(engine, str) else getattr(engine, "name", ocr.DEFAULT)
+    return ScanResult(display, result[0], result[1], result[2], result[3], timings, name)
+
+
+def _engine_factory(engine):
+    """A function giving the engine for the current worker thread."""
+    if engine is not None and not isinstance(engine, str):
+        return lambda: engine
+    name = engine or ocr.DEFAULT
+    local = threading.local()
+
+    def get():
+        if not hasattr(local, "engine"):
+            local.engine = ocr.get_engine(name)
+        return local.engine
+
+    return get
+
+
+def _read_all(pages, factory, workers: int | None) -> list[PageOutcome]:
+    def one(page):
+        return read_page(page, None if page.origin == "text" else factory())
+
+    n = max(1, min(len(pages), workers or os.cpu_count() or 1))
+    if n == 1:
+        return [one(p) for p in pages]
+    with ThreadPoolExecutor(max_workers=n, thread_name_prefix="scan-page") as pool:
+        return list(pool.map(one, pages))
+
+
+def _assemble(campaign, display, pages, outcomes):
+    reads = [o.read for o in outcomes]
+    records, uncertain, crops, form_of_page = [], [], [], {}
+    for segment in split_pages(campaign, reads):
+        seg_reads = [reads[i] for i in segment.pages]
+        for i in segment.pages:
+            form_of_page[i] = segment.form
+        if segment.form is None:
+            records.append(_free_doc(display, seg_reads))
+            continue
+        mapped = map_form(campaign, segment.form, seg_reads, display)
+        records.append(mapped.record)
+        uncertain.extend(mapped.uncertain)
+        crops.extend(_crops(outcomes, mapped.located))
+    findings = tuple(
+        PageFinding(p.index, p.origin, p.dpi, o.turned, o.skew, len(o.read.tables), o.seal, form_of_page.get(i), o.seconds)
+        for i, (p, o) in enumerate(zip(pages, outcomes))
+    )
+    return tuple(records), findings, tuple(uncertain), tuple(crops)
+
+
+def _free_doc(display: str, reads) -> FreeDoc:
+    lines = [w.text for r in reads for w in r.lines]
+    cells = [ct.text for r in reads for tt in r.tables for ct in tt.cells if ct.text]
+    text = "\n".join(lines + cells)
+    return FreeDoc(source=display, title=lines[0] if lines else "", text=text, from_scan=True)
+
+
+def _crops(outcomes: list[PageOutcome], located: tuple[Located, ...]) -> list[Crop]:
+    by_index = {o.read.index: o for o in outcomes}
+    out = []
+    for loc in located:
+        o = by_index.get(loc.page)
+        if o is None:
+            continue
+        h, w = o.image.shape[:2]
+        x0, y0, x1, y1 = loc.bbox
+        box = (max(0, x0 - CROP_MARGIN), max(0, y0 - CROP_MARGIN), min(w, x1 + CROP_MARGIN), min(h, y1 + CROP_MARGIN))
+        out.append(Crop(loc.page, loc.field, loc.row, box, o.image[box[1]: box[3], box[0]: box[2]].copy()))
+    return out

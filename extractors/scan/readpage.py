@@ -1,0 +1,132 @@
+"""One page image -> what is written on it (:class:`PageRead`), with the seal finding.
+
+Contract: :func:`read_page` runs, for one :class:`PageImage`: seal finding and removal (the seal
+finder's ``find_seal``/``remove_seal`` when that module is present; red ink whitened, black text
+under it kept), orientation and deskew, table grid, ruling lines wiped, OCR of every cell and of
+the text outside the tables (the title band and header line above the largest table; the whole
+page when there is no table). A born-digital page (``origin == "text"``) is not OCR'd: its text
+layer words are put into the cells. Pure: returns arrays and records, writes nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from extractors.scan import grid, orient
+from extractors.scan.model import CellText, PageImage, PageRead, Table, TableText, Word
+from extractors.scan.ocr.base import OcrEngine, join_lines
+
+
+@dataclass(frozen=True, eq=False)
+class PageOutcome:
+    """A read page: the text, the upright image it was read from, and how it was made upright.
+    ``seal`` is the seal finder's ``SealFinding`` in the coordinates of the page as loaded (None
+    when the seal finder is not installed)."""
+
+    read: PageRead
+    image: np.ndarray
+    turned: int
+    skew: float
+    seal: object | None
+    seconds: float
+
+
+def read_page(page: PageImage, engine: OcrEngine | None) -> PageOutcome:
+    """See the module docstring. ``engine`` may be None only for born-digital pages."""
+    start = time.perf_counter()
+    seal, image = _seal(page.image, page.dpi)
+    if page.origin == "text":
+        tables = grid.find_tables(image, page.dpi)
+        read = _from_text_layer(page, tables)
+        return PageOutcome(read, image, 0, 0.0, seal, time.perf_counter() - start)
+    image, turned, skew, tables = orient.upright(image, page.dpi)
+    clean = image.copy()
+    clean[grid.line_mask(image, page.dpi) > 0] = 255
+    texts = []
+    for table in tables:
+        found = engine.read_cells(clean, [c.bbox for c in table.cells], page.dpi)
+        texts.append(TableText(table, tuple(CellText(c, t, conf) for c, (t, conf) in zip(table.cells, found))))
+    lines = _outside_lines(clean, tables, engine, page.dpi)
+    read = PageRead(page.index, tuple(texts), tuple(lines))
+    return PageOutcome(read, image, turned, skew, seal, time.perf_counter() - start)
+
+
+def _seal(image: np.ndarray, dpi: float):
+    """(finding, image with the seal whitened); (None, image) without the seal finder."""
+    try:
+        from extractors.scan.seal import find_seal, remove_seal
+    except ImportError:
+        return None, image
+    finding = find_seal(image, dpi, channels="rgb")
+    return finding, remove_seal(image, channels="rgb", finding=finding)
+
+
+def _outside_lines(clean: np.ndarray, tables: list[Table], engine: OcrEngine, dpi: float) -> list[Word]:
+    """Text lines above the largest table (title, header line), or of the whole page."""
+    if tables:
+        top = min(t.bbox[1] for t in tables)
+        region = clean[: max(0, top - 2)]
+    else:
+        region = clean
+    if region.shape[0] < dpi * 0.1 or _blank(region):
+        return []
+    return group_lines(engine.read(region, dpi))
+
+
+def _blank(region: np.ndarray) -> bool:
+    gray = cv2.cvtColor(region, cv2.COLOR_RGB2GRAY) if region.ndim == 3 else region
+    return float((gray < 128).mean()) < 0.0005
+
+
+def group_lines(words: list[Word]) -> list[Word]:
+    """Words grouped into text lines (vertical overlap), left to right, top to bottom; each line
+    one Word with the joined text (a wide gap becomes two spaces), the union box and the lowest
+    confidence."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.bbox[1] + w.bbox[3]) / 2):
+        cy = (w.bbox[1] + w.bbox[3]) / 2
+        for line in lines:
+            top = min(x.bbox[1] for x in line)
+            bottom = max(x.bbox[3] for x in line)
+            if top <= cy <= bottom:
+                line.append(w)
+                break
+        else:
+            lines.append([w])
+    out = []
+    for line in lines:
+        line.sort(key=lambda w: w.bbox[0])
+        text = line[0].text
+        for prev, w in zip(line, line[1:]):
+            height = max(1, prev.bbox[3] - prev.bbox[1])
+            text += ("  " if w.bbox[0] - prev.bbox[2] > height else "") + w.text
+        box = (min(w.bbox[0] for w in line), min(w.bbox[1] for w in line),
+               max(w.bbox[2] for w in line), max(w.bbox[3] for w in line))
+        out.append(Word(text, box, min(w.conf for w in line)))
+    out.sort(key=lambda w: w.bbox[1])
+    return out
+
+
+def _from_text_layer(page: PageImage, tables: list[Table]) -> PageRead:
+    """Put the text layer's words into the cells whose box holds their centre."""
+    words = list(page.words or ())
+    texts, used = [], set()
+    for table in tables:
+        cells = []
+        for c in table.cells:
+            inside = [i for i, w in enumerate(words) if i not in used and _centre_in(w.bbox, c.bbox)]
+            used.update(inside)
+            line_words = group_lines([words[i] for i in inside])
+            cells.append(CellText(c, join_lines([w.text for w in line_words]), 1.0))
+        texts.append(TableText(table, tuple(cells)))
+    rest = group_lines([w for i, w in enumerate(words) if i not in used])
+    return PageRead(page.index, tuple(texts), tuple(rest))
+
+
+def _centre_in(box, cell) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return cell[0] <= cx < cell[2] and cell[1] <= cy < cell[3]

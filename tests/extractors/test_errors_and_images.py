@@ -1,0 +1,101 @@
+"""Bad files are data (an ExtractionError with a Chinese reason); images read from the header."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+from PIL import Image
+
+from extractors import registry
+from extractors.base import OLE_MAGIC
+from paperdesk.models import ExtractionError, ImageFile
+
+from extractor_helpers import png, run, save_doc
+
+
+def _cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@pytest.mark.parametrize("kind", sorted(registry.EXTRACTORS))
+def test_every_extractor_reports_an_empty_file(tmp_path, campaign, kind):
+    path = tmp_path / "empty"
+    path.write_bytes(b"")
+    [err] = run(path, kind, campaign, display="学院/a.zip!空文件")
+    assert isinstance(err, ExtractionError) and err.source == "学院/a.zip!空文件"
+    assert "空" in err.reason
+
+
+@pytest.mark.parametrize("kind", sorted(registry.EXTRACTORS))
+def test_every_extractor_survives_garbage(tmp_path, campaign, kind):
+    path = tmp_path / "garbage"
+    path.write_bytes(b"\x00\x01this is not a document" * 50)
+    [err] = run(path, kind, campaign)
+    assert isinstance(err, ExtractionError) and _cjk(err.reason)
+
+
+def test_corrupt_docx(tmp_path, campaign):
+    good = save_doc(docx.Document(), tmp_path)
+    data = good.read_bytes()
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(data[: len(data) // 2])  # truncated in transit
+    [err] = run(bad, "docx", campaign)
+    assert isinstance(err, ExtractionError) and "损坏" in err.reason
+
+
+def test_zip_without_word_parts(tmp_path, campaign):
+    path = tmp_path / "fake.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("hello.txt", "not word")
+    [err] = run(path, "docx", campaign)
+    assert isinstance(err, ExtractionError) and _cjk(err.reason)
+
+
+def test_encrypted_office_file(tmp_path, campaign):
+    path = tmp_path / "locked.xlsx"
+    path.write_bytes(OLE_MAGIC + b"\x00" * 600)
+    for kind in ("xlsx", "docx"):
+        [err] = run(path, kind, campaign)
+        assert isinstance(err, ExtractionError) and "加密" in err.reason
+
+
+def test_unknown_kind(tmp_path, campaign):
+    path = tmp_path / "a.doc"
+    path.write_bytes(b"x")
+    [err] = run(path, "doc", campaign)
+    assert isinstance(err, ExtractionError) and err.reason.startswith("不支持的文件类型：doc")
+
+
+def test_extractor_version_is_a_string():
+    assert isinstance(registry.EXTRACTOR_VERSION, str) and registry.EXTRACTOR_VERSION
+
+
+def test_image_header(tmp_path, campaign):
+    path = tmp_path / "blob"
+    path.write_bytes(png("green", (640, 480)))
+    [img] = run(path, "image", campaign, display="数学学院优秀带班党员案例.zip!张三/张三生活照.png")
+    assert img == ImageFile(source="数学学院优秀带班党员案例.zip!张三/张三生活照.png", name="张三生活照.png",
+                            size=path.stat().st_size, is_life_photo=True, width=640, height=480)
+    [other] = run(path, "image", campaign, display="a/图片1.jpg")
+    assert other.name == "图片1.jpg" and not other.is_life_photo
+
+
+def test_truncated_image_header(tmp_path, campaign):
+    path = tmp_path / "x.jpg"
+    buf = io.BytesIO()
+    Image.new("RGB", (20, 20)).save(buf, "JPEG")
+    path.write_bytes(buf.getvalue()[:10])
+    [err] = run(path, "image", campaign)
+    assert isinstance(err, ExtractionError) and "图片" in err.reason
+
+
+def test_decompression_bomb(tmp_path, campaign, monkeypatch):
+    path = tmp_path / "big.png"
+    path.write_bytes(png("white", (300, 300)))
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 10_000)  # 90,000 px > 2 × limit: a "bomb"
+    [err] = run(path, "image", campaign)
+    assert isinstance(err, ExtractionError) and "过大" in err.reason
+
