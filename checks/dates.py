@@ -68,3 +68,8 @@ def deadline(due: dt.date, tz: str, inclusive: bool) -> dt.datetime:
     """The first instant that is late: the day after ``due`` at 0:00 when inclusive, else ``due`` at 0:00."""
     day = due + dt.timedelta(days=1) if inclusive else due
     return dt.datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(tz))
+
+
+def cn_date(day: dt.date) -> str:
+    """2020年6月22日 (portable: no platform-specific strftime flags)."""
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -14,7 +14,7 @@ from paperdesk.campaign import Deliverable
 from paperdesk.models import Identified, ImageFile
 
 from checks.context import Ctx, is_scan
-from checks.dates import deadline, parse_time
+from checks.dates import cn_date, deadline, parse_time
 from checks.registry import Finding, rule
 
 
@@ -34,7 +34,8 @@ def deliverable_missing(ctx: Ctx) -> Iterator[Finding]:
             if any(_electronic(f, d) for f in files):
                 continue
             found = "只收到纸质版扫描件" if files else "未收到"
-            yield Finding(f"{college}未提交《{d.title}》电子版（截止日期 {d.due:%Y年%-m月%-d日}），{found}。",
+            tail = "只收到纸质版扫描件，缺电子版" if files else "未收到"
+            yield Finding(f"{college}的《{d.title}》{tail}（截止日期 {cn_date(d.due)}）。",
                           college=college, deliverable=d.key, expected="已提交电子版", found=found)
 
 
@@ -57,8 +58,8 @@ def late_submission(ctx: Ctx) -> Iterator[Finding]:
             limit = deadline(d.due, tz, ctx.campaign.deadline_inclusive)
             if first >= limit:
                 when = first.astimezone(limit.tzinfo)
-                rule_text = "当日及以前" if ctx.campaign.deadline_inclusive else "以前"
-                yield Finding(f"《{d.title}》逾期提交：截止 {d.due:%Y年%-m月%-d日}{rule_text}，"
-                              f"最早收到于 {when:%Y年%-m月%-d日 %H:%M}（{f.item.display}）。",
+                rule_text = "（含当天）" if ctx.campaign.deadline_inclusive else "（不含当天）"
+                yield Finding(f"《{d.title}》逾期提交：截止日期 {cn_date(d.due)}{rule_text}，"
+                              f"最早收到于 {cn_date(when)} {when:%H:%M}（{f.item.display}）。",
                               college=college, deliverable=d.key, evidence=(f.item.display,),
                               expected=f"{d.due:%Y-%m-%d}{rule_text}", found=f"{when:%Y-%m-%d %H:%M}")
