@@ -29,12 +29,12 @@ MAX_COLUMNS = 60
 def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
     """Table forms found in the workbook (see module docstring)."""
     preflight_ooxml(path, " Excel ")
-    wb = openpyxl.load_workbook(path, read_only=False, data_only=True)
-    try:
-        sheets = [ws for ws in wb.worksheets if isinstance(ws, Worksheet)]
-        grids = [(ws.title, sheet_grid(ws)) for ws in sheets]
-    finally:
-        wb.close()
+    with path.open("rb") as fh:  # a file object: intake's blobs have no .xlsx extension
+        wb = openpyxl.load_workbook(fh, read_only=False, data_only=True)
+        try:
+            grids = [(ws.title, sheet_grid(ws)) for ws in wb.worksheets if isinstance(ws, Worksheet)]
+        finally:
+            wb.close()
     if not grids:
         raise BadInput("工作簿中没有工作表")
     found = [doc for title, grid in grids if (doc := read_table(grid, campaign, display, title))]

@@ -99,3 +99,22 @@ def test_decompression_bomb(tmp_path, campaign, monkeypatch):
     [err] = run(path, "image", campaign)
     assert isinstance(err, ExtractionError) and "过大" in err.reason
 
+
+
+def test_blobs_without_extension(tmp_path, campaign):
+    """Intake stores content-addressed blobs with no file extension; every reader copes."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["序号", "姓名", "学号", "所带班级", "获奖名称", "获奖级别", "获奖时间", "颁奖单位", "备注"])
+    wb.active.append([1, "周八", "201824131109"])
+    xlsx_blob, docx_blob, png_blob = tmp_path / "ab12", tmp_path / "cd34", tmp_path / "ef56"
+    wb.save(xlsx_blob)
+    d = docx.Document()
+    d.add_paragraph("说明")
+    d.save(str(docx_blob))
+    png_blob.write_bytes(png())
+    kinds = [(xlsx_blob, "xlsx"), (docx_blob, "docx"), (png_blob, "image")]
+    for path, kind in kinds:
+        [rec] = run(path, kind, campaign, display=f"x.{kind}")
+        assert not isinstance(rec, ExtractionError), rec

@@ -1,0 +1,34 @@
+"""extractors/ stays pure: no Prefect, no state database, no writers, no file writes."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import extractors
+
+FORBIDDEN = ("prefect", "paperdesk.state", "paperdesk.pipeline", "writers", "flows", "sqlite3")
+
+
+def _modules():
+    root = Path(extractors.__file__).parent
+    return [p for p in root.rglob("*.py") if "scan" not in p.relative_to(root).parts]
+
+
+def test_no_forbidden_imports():
+    for path in _modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert not name.startswith(FORBIDDEN), f"{path.name} imports {name}"
+
+
+def test_no_writes():
+    for path in _modules():
+        src = path.read_text(encoding="utf-8")
+        for bad in ('"w"', '"wb"', '"a"', "write_bytes", "write_text", ".save(", "unlink(", "mkdir("):
+            assert bad not in src, f"{path.name} contains {bad}"
