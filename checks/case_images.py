@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from paperdesk import textnorm
-from paperdesk.models import ImageFile, ImageRef
+from paperdesk.models import MEMBER_SEP, ImageFile, ImageRef
 
 from checks.context import CASE, NAME, SID, Ctx, Doc
 
@@ -59,25 +59,30 @@ def _embedded(ref: ImageRef, file: str, keywords: tuple[str, ...]) -> Pic:
     return Pic(ref.name, ref.size, ref.source or file, True, _is_life(keywords, ref.is_life_photo, ref.name, ref.caption))
 
 
-def loose_images(ctx: Ctx, college: str) -> list[tuple[Doc, Pic]]:
-    """The college's separate image files of the cases deliverable (or of no deliverable)."""
+def loose_images(ctx: Ctx, college: str, case_folders: set[str]) -> list[tuple[Doc, Pic]]:
+    """The college's separate image files of the cases deliverable (or of no deliverable). A file is
+    a life photo when its name says so, or when its folder's name does and that folder holds no case
+    (``生活照/张三.jpg``)."""
     key = ctx.deliverable_key(CASE)
     kw = ctx.checks.life_photo_keywords
     out = []
     for d in ctx.images(college):
         if d.deliverable in (key, None):
             r: ImageFile = d.record
-            out.append((d, Pic(r.name, r.size, d.file, False, _is_life(kw, r.is_life_photo, r.name))))
+            folder = folder_of(d.file)
+            by_folder = folder not in case_folders and _is_life(kw, False, re.split(r"[/\\!]", folder)[-1])
+            out.append((d, Pic(r.name, r.size, d.file, False, _is_life(kw, r.is_life_photo, r.name) or by_folder)))
     return out
 
 
 def _owner(doc: Doc, pic: Pic, cases: list[Doc], by_folder: dict[str, list[Doc]]) -> Doc | None:
-    """The case a separate image belongs to: by author name or identified person, else by folder."""
-    base = re.split(r"[/\\!]", pic.file)[-1]
+    """The case a separate image belongs to: by author name in its path inside the archive (or the
+    identified person), else by folder."""
+    inner = pic.file.split(MEMBER_SEP)[-1]
     for c in cases:
         author = c.record.author.get(NAME, "").strip()
         sid = textnorm.student_id(c.record.author.get(SID, ""))
-        if (len(author) >= 2 and author in base) or (author and doc.ident.person == author) or (sid and doc.ident.student_id == sid):
+        if (len(author) >= 2 and author in inner) or (author and doc.ident.person == author) or (sid and doc.ident.student_id == sid):
             return c
     same = by_folder.get(folder_of(pic.file), [])
     return same[0] if len(same) == 1 else None
@@ -91,7 +96,7 @@ def case_kits(ctx: Ctx, college: str) -> list[CaseKit]:
     for c in cases:
         by_folder.setdefault(folder_of(c.file), []).append(c)
     loose: dict[int, list[Pic]] = {id(c): [] for c in cases}
-    for doc, pic in loose_images(ctx, college):
+    for doc, pic in loose_images(ctx, college, set(by_folder)):
         owner = _owner(doc, pic, cases, by_folder)
         if owner is not None:
             loose[id(owner)].append(pic)
@@ -107,7 +112,8 @@ def life_photos(ctx: Ctx, college: str) -> list[tuple[Pic, CaseKit | None]]:
     kits = case_kits(ctx, college)
     owned = {(p.file, p.name): k for k in kits for p in k.life_photos}
     out: list[tuple[Pic, CaseKit | None]] = [(p, k) for k in kits for p in k.life_photos]
-    for _, pic in loose_images(ctx, college):
+    folders = {folder_of(k.case.file) for k in kits}
+    for _, pic in loose_images(ctx, college, folders):
         if pic.life and (pic.file, pic.name) not in owned:
             out.append((pic, None))
     return out

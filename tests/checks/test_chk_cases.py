@@ -146,3 +146,13 @@ def test_unattributed_small_life_photos_are_each_flagged():
     flags = b.run(b.sub(files), "PHOTO_TOO_SMALL")
     assert len(flags) == 2 and all(f.name is None for f in flags)
     assert len(b.run(b.sub(files), "PHOTO_MISSING")) == 2
+
+
+def test_life_photo_folder_and_author_subfolders():
+    root = f"{b.MATH}优秀带班党员案例.zip!"
+    files = b.case(b.MATH, "张三", images=0, life=False, folder=root + "案例")
+    files += [b.photo(b.MATH, f"{root}图片/张三/{i}.jpg", 300_000, life=False) for i in range(3)]
+    files.append(b.photo(b.MATH, f"{root}生活照/张三.jpg", 2_000_000, life=False))  # extractor saw no keyword in the name
+    assert b.run(b.sub(files), "CASE_IMAGE_COUNT") == []
+    assert b.run(b.sub(files), "PHOTO_MISSING") == []
+    assert b.run(b.sub(files), "PHOTO_TOO_SMALL") == []
