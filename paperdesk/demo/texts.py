@@ -49,10 +49,13 @@ TITLES = ["以心换心，做新生成长的引路人", "小组互助点燃班�
 def sections(rnd: random.Random, cls: str, target: int, keys: list[str]) -> dict[str, str]:
     """Section texts (one or more paragraphs each) totalling about ``target`` 字."""
     out = {k: [] for k in keys}
+    pools: dict[str, list[str]] = {k: [] for k in keys}
     total = 0
     while total < target:
         for k in keys:
-            s = rnd.choice(_BANK[k]).format(cls=cls)
+            if not pools[k]:  # draw without replacement; refill only when the bank is used up
+                pools[k] = rnd.sample(_BANK[k], len(_BANK[k]))
+            s = pools[k].pop().format(cls=cls)
             out[k].append(s)
             total += textnorm.count_chars(s)
             if total >= target:
