@@ -107,17 +107,18 @@ def _note(ctx: Ctx, p: Person) -> str:
     return sid_note(p.cells.get("学号"), ctx.checks.student_id_digits)
 
 
-def _people(ctx: Ctx, college: str, form: str) -> list[Person]:
-    return unique([p for d in ctx.docs(college, form) for p in people_of(d)])
+def _people(ctx: Ctx, college: str, form: str, scans: bool = False) -> list[Person]:
+    return unique([p for d in ctx.docs(college, form, scans=scans) for p in people_of(d)])
 
 
 @rule("FORM_MISSING", severity="error")
 def form_missing(ctx: Ctx) -> Iterator[Finding]:
-    """A person on the college's A4 without an (electronic) A5 approval form."""
+    """A person on the college's A4 without an A5 approval form (a scanned paper form counts: the
+    missing electronic half is DELIVERABLE_MISSING's business)."""
     key = ctx.deliverable_key(APPROVAL)
     title = ctx.campaign.deliverable(key).title if key else "考核审批表"
     for college in ctx.colleges:
-        forms = _people(ctx, college, APPROVAL)
+        forms = _people(ctx, college, APPROVAL, scans=True)
         for p in _people(ctx, college, SUMMARY):
             if find_person(p, forms) is None:
                 yield _person_finding(p, f"{p.label}在考核情况汇总表中（{p.where}），但未收到其《{title}》。{_note(ctx, p)}",
@@ -126,7 +127,8 @@ def form_missing(ctx: Ctx) -> Iterator[Finding]:
 
 @rule("FORM_NOT_IN_SUMMARY", severity="error")
 def form_not_in_summary(ctx: Ctx) -> Iterator[Finding]:
-    """An A5 approval form whose person is not on the college's A4 (judged only when an A4 arrived)."""
+    """An electronic A5 approval form whose person is not on the college's A4 (judged only when an A4
+    arrived; scanned forms are left to the scan layer, whose OCR'd names would give false alarms)."""
     for college in ctx.colleges:
         summary = _people(ctx, college, SUMMARY)
         if not summary:

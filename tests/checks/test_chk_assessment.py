@@ -107,3 +107,15 @@ def test_form_matched_by_name_when_id_mistyped():
 def test_forms_of_another_college_do_not_count():
     (n1, s1), = b.people(1)
     assert len(b.run(b.sub(b.a4_of(b.MATH, 1), b.a5(b.CS, n1, s1)), "FORM_MISSING")) == 1
+
+
+def test_scanned_form_counts_for_form_missing():
+    import dataclasses
+
+    (n1, s1), = b.people(1)
+    form = b.a5(b.MATH, n1, s1)
+    scan = dataclasses.replace(form, record=dataclasses.replace(form.record, from_scan=True))
+    assert b.run(b.sub(b.a4_of(b.MATH, 1), scan), "FORM_MISSING") == []
+    odd = b.a5(b.MATH, "外人", "201824139999")
+    odd_scan = dataclasses.replace(odd, record=dataclasses.replace(odd.record, from_scan=True))
+    assert b.run(b.sub(b.a4_of(b.MATH, 1), odd_scan), "FORM_NOT_IN_SUMMARY") == []
