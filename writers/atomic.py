@@ -75,14 +75,16 @@ def ooxml_bytes(data: bytes, generated_at: str) -> bytes:
 
 
 def _stamp_core(xml: bytes, stamp: str) -> bytes:
-    """Set dcterms:created and dcterms:modified (adding them when absent) to ``stamp``."""
+    """Set the text of dcterms:created and dcterms:modified to ``stamp`` (adding them when absent)."""
     text = xml.decode("utf-8")
     for tag in ("created", "modified"):
-        element = f'<dcterms:{tag} xsi:type="dcterms:W3CDTF">{stamp}</dcterms:{tag}>'
-        pattern = re.compile(rf"<dcterms:{tag}\b[^>]*?(/>|>.*?</dcterms:{tag}>)", re.S)
+        pattern = re.compile(rf"(<dcterms:{tag}\b[^>]*>)[^<]*(</dcterms:{tag}>)")
         if pattern.search(text):
-            text = pattern.sub(element, text)
+            text = pattern.sub(lambda m: m.group(1) + stamp + m.group(2), text)
         else:
+            element = (f'<dcterms:{tag} xmlns:dcterms="http://purl.org/dc/terms/" '
+                       f'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                       f'xsi:type="dcterms:W3CDTF">{stamp}</dcterms:{tag}>')
             text = text.replace("</cp:coreProperties>", element + "</cp:coreProperties>")
     return text.encode("utf-8")
 
