@@ -1,0 +1,14 @@
+"""Extractors: a file in, typed records out (pure: no Prefect, no database, no writes).
+
+Entry point: :func:`extractors.registry.extract` ``(path, kind, display, campaign)`` and
+:data:`extractors.registry.EXTRACTOR_VERSION`. One module per input kind:
+
+    docx_file   A5 FormDoc | A1 CaseDoc | FreeDoc   (docx_form, docx_case, docx_walk)
+    xlsx_file   A2/A3/A4 TableDoc per sheet | FreeDoc   (tables: grid -> TableDoc)
+    pdf_file    born-digital: TableDoc | FreeDoc; no text layer: FreeDoc("扫描件")
+    image_file  ImageFile
+    scan/       OCR of scans (another module family)
+
+``base`` states the contract and turns bad input into ExtractionError; ``labels`` holds the
+loose label matching shared by all of them.
+"""

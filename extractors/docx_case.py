@@ -1,7 +1,7 @@
 """A1 case documents: title, author, the four sections, the pictures and their captions.
 
 Reading order over the body (table cells in place): the first non-empty paragraph is the title;
-before the first section heading, a paragraph of "姓名/作者：… 学号：… 学院：… 所带班级：…"
+(a bare "附件1" line above it is skipped); before the first section heading, a paragraph of "姓名/作者：… 学号：… 学院：… 所带班级：…"
 pairs is the author line (an author table — a table with ≥ 2 author labels — works too). A
 heading is a paragraph naming a section (key, label or alias of the campaign's case form) after
 optional numbering — "一、" "1、" "（一）" "第一部分" — or, unnumbered, when it is the whole paragraph
@@ -36,6 +36,7 @@ _NUMBER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.,]|[(]\s*[一二三四五六七八九十\d]+\s*[)]\s*[、.]?"
     r"|\d+\s*[、.,)]|第[一二三四五六七八九十\d]+(?:部分|节)\s*[:、]?)\s*")
 _FIGURE = re.compile(r"^图\s*[\d一二三四五六七八九十]+|^图\s*[:：]")
+_ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[:：]?$")
 _AFTER_LABEL = re.compile(r"^[\s:、,，.。;；—\-_~!！?？]+|^$")
 
 
@@ -101,7 +102,8 @@ class _Reader:
         elif not b.text:
             return
         elif not self.title:
-            self.title = b.text
+            if not _ANNEX.match(b.text):  # "附件1" above the title
+                self.title = b.text
         elif self._caption(b):
             return
         else:

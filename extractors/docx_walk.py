@@ -47,15 +47,15 @@ class Block:
 
 
 def blocks(doc: Document) -> list[Block]:
-    """Every paragraph of the body in order, table cells' paragraphs in place of their table."""
+    """Every paragraph (line) of the body in order, table cells' paragraphs in place of their table."""
     out: list[Block] = []
     t = -1
     for item in doc.iter_inner_content():
         if isinstance(item, Paragraph):
-            out.append(_block(item, None))
+            out.extend(_blocks_of(item, None))
         else:
             t += 1
-            out.extend(_block(p, t) for cell in unique_cells(item) for p in _cell_paragraphs(cell))
+            out.extend(b for cell in unique_cells(item) for p in _cell_paragraphs(cell) for b in _blocks_of(p, t))
     return out
 
 
@@ -97,12 +97,17 @@ def _cell_paragraphs(cell: _Cell) -> list[Paragraph]:
     return out
 
 
-def _block(p: Paragraph, table: int | None) -> Block:
+def _blocks_of(p: Paragraph, table: int | None) -> list[Block]:
+    """One block per line of the paragraph (lines split by manual line breaks); the paragraph's
+    pictures go with its first line."""
     try:
         style = p.style.name if p.style is not None else ""
     except (KeyError, ValueError):
         style = ""
-    return Block(text=prose(p.text), style=style or "", pics=pictures(p), table=table)
+    lines = re.split(r"[\n\r\v]", p.text) or [""]
+    pics = pictures(p)
+    return [Block(text=prose(line), style=style or "", pics=pics if i == 0 else (), table=table)
+            for i, line in enumerate(lines)]
 
 
 def pictures(p: Paragraph) -> tuple[Pic, ...]:

@@ -62,8 +62,9 @@ def find_seal(image: np.ndarray, dpi: float, *, channels: str = "bgr") -> SealFi
     ev = evidence(image, dpi, channels)
     method = "colour" if ev.colour else "grey"
     best, best_conf = None, 0.0
-    for cand in candidates(ev):
-        stats = measure(ev.ink, cand, ev.radius, ev.mm, INK if ev.colour else INK_GREY)
+    level = INK if ev.colour else INK_GREY
+    for cand in candidates(ev, level):
+        stats = measure(ev.ink, cand, ev.radius, ev.mm, level)
         conf = judge(stats, ev.radius, ev.colour)
         if best is None or conf > best_conf:
             best, best_conf = stats, conf

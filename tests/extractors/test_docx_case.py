@@ -137,3 +137,26 @@ def test_author_table(tmp_path, campaign):
     [rec] = run(save_doc(doc, tmp_path), "docx", campaign)
     assert rec.author == {"姓名": "李四", "学号": "201824131106", "学院": "文学院", "所带班级": "20汉语言1班"}
     assert "李四" not in rec.body
+
+
+def test_rich_author_table_and_line_breaks(tmp_path, campaign):
+    """An author table carrying six of A5's labels is still a case; headings typed in one
+    paragraph with manual line breaks are still found; "附件1" is not the title."""
+    doc = docx.Document()
+    doc.add_paragraph("附件1")
+    doc.add_paragraph("我的带班故事")
+    t = doc.add_table(rows=3, cols=4)
+    cells = [("姓名", "李四"), ("性别", "女"), ("学号", "201824131106"), ("学院", "文学院"),
+             ("专业班级", "18汉语言1班"), ("所带班级", "20汉语言1班")]
+    for i, (k, v) in enumerate(cells):
+        t.cell(i // 2, 2 * (i % 2)).text, t.cell(i // 2, 2 * (i % 2) + 1).text = k, v
+    p = doc.add_paragraph()
+    for h in HEADINGS:
+        p.add_run(h)
+        p.add_run().add_break()
+        p.add_run("内容。")
+        p.add_run().add_break()
+    [rec] = run(save_doc(doc, tmp_path), "docx", campaign)
+    assert isinstance(rec, CaseDoc) and rec.title == "我的带班故事"
+    assert rec.author["姓名"] == "李四" and rec.author["所带班级"] == "20汉语言1班"
+    assert rec.sections == {"背景与起因": "内容。", "做法与流程": "内容。", "效果与启示": "内容。", "创意与评价": "内容。"}

@@ -18,6 +18,7 @@ import numpy as np
 from extractors.scan.model import BBox, Word
 from extractors.scan.ocr.base import OcrEngine, cell_crop, join_lines, text_lines, tidy
 
+DET_MAX_SIDE = 2000  # the wheel's default scales the SHORT side up to 736: a title band grew ×3
 _THREADS = {
     f"{part}intra_op_num_threads": 1 for part in ("", "det_", "cls_", "rec_")
 } | {f"{part}inter_op_num_threads": 1 for part in ("", "det_", "cls_", "rec_")}
@@ -31,7 +32,7 @@ class RapidEngine(OcrEngine):
     def __init__(self):
         from rapidocr_onnxruntime import RapidOCR
 
-        self._ocr = RapidOCR(text_score=0.0, **_THREADS)
+        self._ocr = RapidOCR(text_score=0.0, det_limit_type="max", det_limit_side_len=DET_MAX_SIDE, **_THREADS)
 
     def read(self, image: np.ndarray, dpi: float = 200.0) -> list[Word]:
         result, _ = self._ocr(_bgr(image), use_cls=False)
