@@ -66,7 +66,16 @@ def test_unknown_kind(tmp_path, campaign):
     path = tmp_path / "a.doc"
     path.write_bytes(b"x")
     [err] = run(path, "doc", campaign)
-    assert isinstance(err, ExtractionError) and err.reason.startswith("不支持的文件类型：doc")
+    assert isinstance(err, ExtractionError) and err.reason.startswith("不支持的文件类型：旧版 Word")
+    [err] = run(path, "weird", campaign)
+    assert err.reason == "不支持的文件类型：weird"
+
+
+def test_password_protected_office_file_sniffed_as_ole(tmp_path, campaign):
+    path = tmp_path / "locked"
+    path.write_bytes(OLE_MAGIC + b"\x00" * 512 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64)
+    [err] = run(path, "ole", campaign)
+    assert isinstance(err, ExtractionError) and "加密" in err.reason
 
 
 def test_extractor_version_is_a_string():
