@@ -22,7 +22,7 @@ from writers.xlsx_style import Col, Mark, human_size, new_workbook, table_sheet
 
 CASE_LIST = "优秀案例汇总表.xlsx"
 COLUMNS = [Col("序号"), Col("学院"), Col("案例标题", max_width=40), Col("作者"), Col("学号", text=True),
-           Col("字数"), Col("图片数"), Col("生活照大小"), Col("检查结果", max_width=60), Col("文件", max_width=40)]
+           Col("字数"), Col("图片数"), Col("生活照大小"), Col("检查结果", max_width=40), Col("文件", max_width=30)]
 FIELD_COLUMN = {"字数": "字数", "图片数": "图片数", "生活照": "生活照大小", "作者": "作者", "学号": "学号"}
 
 

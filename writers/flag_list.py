@@ -18,9 +18,9 @@ from writers.xlsx_style import Col, Mark, new_workbook, table_sheet
 FLAGS_JSON = "flags.json"
 FLAG_LIST = "问题清单.xlsx"
 
-COLUMNS = [Col("序号"), Col("学院"), Col("材料"), Col("问题代码"), Col("严重程度"), Col("姓名"),
-           Col("学号", text=True), Col("文件", max_width=40), Col("字段"), Col("应为", max_width=30),
-           Col("实为", max_width=30), Col("说明", max_width=60), Col("状态")]
+COLUMNS = [Col("序号"), Col("学院"), Col("材料", max_width=20), Col("问题代码"), Col("严重程度"), Col("姓名"),
+           Col("学号", text=True), Col("文件", max_width=30), Col("字段"), Col("应为", max_width=20),
+           Col("实为", max_width=20), Col("说明", max_width=50), Col("状态")]
 
 
 def flags_document(campaign: Campaign, flags: list[Flag], generated_at: str) -> dict:

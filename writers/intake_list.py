@@ -20,8 +20,8 @@ from writers.xlsx_style import Col, Mark, new_workbook, table_sheet
 INTAKE_JSON = "intake.json"
 INTAKE_LIST = "收件清单.xlsx"
 
-COLUMNS = [Col("文件", max_width=60), Col("学院"), Col("材料"), Col("状态"), Col("原因", max_width=40),
-           Col("大小", number_format="#,##0"), Col("接收时间"), Col("SHA-256", text=True, max_width=66)]
+COLUMNS = [Col("文件", max_width=45), Col("学院"), Col("材料", max_width=20), Col("状态"), Col("原因", max_width=30),
+           Col("大小", number_format="#,##0"), Col("接收时间"), Col("SHA-256", text=True, max_width=34)]
 
 
 def _hinted_college(item: IntakeItem) -> str | None:

@@ -130,7 +130,7 @@ def build_rows(campaign: Campaign, form_id: str, rows: list[MasterRow], flags: l
     deliverable = deliverable_of(campaign, form_id) or ""
     keys = [c.key for c in form.columns]
     cols = ([Col("学院")] + [Col(c.key, text=c.type == "student_id", max_width=max(c.width, 12) + 8) for c in form.columns]
-            + [Col("核对状态"), Col("问题说明", max_width=60), Col("来源", max_width=40)])
+            + [Col("核对状态"), Col("问题说明", max_width=40), Col("来源", max_width=30)])
     values, marks = [], []
     for i, row in enumerate(rows):
         found = row_flags(campaign, deliverable, keys, row, flags)

@@ -12,6 +12,7 @@ from paperdesk.campaign import Campaign
 from writers.labels import chinese_date
 
 BODY_FONT, TITLE_FONT = "仿宋", "宋体"
+TABLE_WIDTHS = (Mm(42), Mm(72), Mm(40))  # 材料, 文件, 收到时间: the 154 mm between the margins
 
 
 def _font(run_or_style, name: str, size: float, bold: bool = False) -> None:
@@ -50,6 +51,13 @@ def _table(doc, arrived) -> None:
         cells = table.add_row().cells
         for cell, text in zip(cells, (a.deliverable, a.file, a.time)):
             _font(cell.paragraphs[0].add_run(text), BODY_FONT, 10.5)
+    table.autofit = False
+    for column, width in zip(table.columns, TABLE_WIDTHS):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, TABLE_WIDTHS):
+            cell.width = width
+    doc.add_paragraph()
 
 
 def build_letter(campaign: Campaign, receipt, generated_at: str):

@@ -84,7 +84,8 @@ def table_sheet(ws, cols: list[Col], rows: list[list], *, title: str | None = No
         for j, (col, value) in enumerate(zip(cols, values), start=1):
             _data_cell(ws.cell(header_row + 1 + i, j), col, value)
     _highlight(ws, cols, header_row, marks)
-    _widths(ws, cols, rows)
+    widths = _widths(ws, cols, rows)
+    _heights(ws, header_row, [[c.header for c in cols], *rows], widths)
     last = header_row + max(len(rows), 0)
     ws.freeze_panes = ws.cell(header_row + 1, 1).coordinate
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(cols))}{last}"
@@ -127,10 +128,30 @@ def _highlight(ws, cols: list[Col], header_row: int, marks: Iterable[Mark]) -> N
             ws.cell(r, index[m.col]).fill = FILLS[m.kind]
 
 
-def _widths(ws, cols: list[Col], rows: list[list]) -> None:
+def _widths(ws, cols: list[Col], rows: list[list]) -> list[int]:
+    """Fit each column to its longest value (capped); a long header wraps onto two lines."""
+    out = []
     for j, col in enumerate(cols, start=1):
-        longest = max([display_width(col.header)] + [display_width(r[j - 1]) for r in rows if len(r) >= j])
-        ws.column_dimensions[get_column_letter(j)].width = max(MIN_WIDTH, min(longest, col.max_width)) + 2
+        head = display_width(col.header)
+        head = head if head <= 12 else -(-head // 2)
+        longest = max([head] + [display_width(r[j - 1]) for r in rows if len(r) >= j])
+        width = max(MIN_WIDTH, min(longest, col.max_width)) + 2
+        ws.column_dimensions[get_column_letter(j)].width = width
+        out.append(width)
+    return out
+
+
+def _lines(value: object, width: int) -> int:
+    text = "" if value is None else str(value)
+    return sum(max(1, -(-display_width(line) // max(width - 4, 1))) for line in text.split("\n"))
+
+
+def _heights(ws, header_row: int, rows: list[list], widths: list[int]) -> None:
+    """Row heights for wrapped text (Excel does not re-fit rows on open): 16 points a line, ≤ 10 lines."""
+    for i, values in enumerate(rows):
+        lines = max([_lines(v, w) for v, w in zip(values, widths)] or [1])
+        if lines > 1:
+            ws.row_dimensions[header_row + i].height = 16 * min(lines, 10)
 
 
 def print_setup(ws, header_row: int) -> None:
