@@ -1,14 +1,14 @@
 """A1 case documents: title, author, the four sections, the pictures and their captions.
 
-Reading order over the body (table cells in place): the first non-empty paragraph is the title;
-(a bare "附件1" line above it is skipped); before the first section heading, a paragraph of "姓名/作者：… 学号：… 学院：… 所带班级：…"
-pairs is the author line (an author table — a table with ≥ 2 author labels — works too). A
-heading is a paragraph naming a section (key, label or alias of the campaign's case form) after
-optional numbering — "一、" "1、" "（一）" "第一部分" — or, unnumbered, when it is the whole paragraph
-or has a heading style. Captions are the paragraph directly under a picture (short, not a
-heading, ≤ 40 characters, not a sentence ending in 。 unless ≤ 20), text beside a picture in its
-paragraph, a "Caption"/"题注" style or "图1…" paragraph (a caption ABOVE its picture is dropped
-from the text but not attached to the picture).
+Reading order over the body (table cells in place). The first non-empty paragraph is the title
+(a bare "附件1" line above it is skipped). Before the first section heading, a paragraph of
+"姓名/作者：… 学号：… 学院：… 所带班级：…" pairs is the author line (an author table — a table
+with ≥ 2 author labels — works too). A heading is a paragraph naming a section (key, label or
+alias of the campaign's case form) after optional numbering — "一、" "1、" "（一）" "第一部分" —
+or, unnumbered, when it is the whole paragraph or has a heading style. Captions are the
+paragraph directly under a picture (not a heading, ≤ 40 characters, not a sentence ending in 。
+unless ≤ 20), text beside a picture in its paragraph, a "Caption"/"题注" style or "图1…"
+paragraph (a caption ABOVE its picture is dropped from the text but not attached to it).
 
 ``body`` is every other paragraph after the title (headings included, as they are case text),
 joined by newlines; ``sections`` holds each section's text without its heading line.

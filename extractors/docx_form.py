@@ -22,6 +22,8 @@ from extractors.tables import deliverable_of
 
 MIN_FORM_LABELS = 6  # a table with this many of a form's labels is that form
 #: a line of an opinion box holding only its printed signature prompts ("签字：（盖章） 日期：年 月 日")
+_TICK = "☑✓✔√■●☒▣"
+_BOX = "□☐○"
 _PROMPT_ONLY = re.compile(r"^(?:签字|签名|盖章|日期|年|月|日)*$")
 
 
@@ -93,8 +95,9 @@ def best_form(tables: list[Table], campaign: Campaign) -> tuple[str, dict[str, l
 
 
 def to_form_doc(display: str, campaign: Campaign, form_id: str, pairs: Mapping[str, list[str]]) -> FormDoc:
-    """FormDoc with canonical keys in the form's order: long fields keep their lines, 学号
-    fields are normalised, blanks ('____') read as ''."""
+    """FormDoc with canonical keys in the form's order: long fields keep their lines (printed
+    signature prompts dropped), 学号 fields are normalised, tick-box choices read as the ticked
+    option, blanks ('____') read as ''."""
     form = campaign.forms[form_id]
     fields: dict[str, str] = {}
     for f in form.fields:
@@ -105,8 +108,21 @@ def to_form_doc(display: str, campaign: Campaign, form_id: str, pairs: Mapping[s
             value = "\n".join(t for t in lines if not _PROMPT_ONLY.match(textnorm.squash(t)))
         else:
             value = textnorm.clean(" ".join(lines))
+            if f.values:
+                value = ticked(value, f.values)
         if f.type == "student_id":
             value = textnorm.student_id(value)
         fields[f.key] = "" if is_blank(value) else value
     return FormDoc(source=display, form=form_id, fields=fields, deliverable=deliverable_of(campaign, form_id))
 
+
+
+def ticked(value: str, options: tuple[str, ...]) -> str:
+    """A choice typed as tick boxes ("☑学生带班党员标兵 □优秀学生带班党员") -> the ticked option;
+    '' when boxes are there but none is ticked; anything else unchanged."""
+    if not any(ch in value for ch in _TICK + _BOX):
+        return value
+    for opt in sorted(options, key=len, reverse=True):
+        if re.search(rf"[{_TICK}]\s*{re.escape(opt)}|{re.escape(opt)}\s*[(]\s*[{_TICK}]\s*[)]", value):
+            return opt
+    return ""

@@ -64,7 +64,7 @@ def find_seal(image: np.ndarray, dpi: float, *, channels: str = "bgr") -> SealFi
     best, best_conf = None, 0.0
     level = INK if ev.colour else INK_GREY
     for cand in candidates(ev, level):
-        stats = measure(ev.ink, cand, ev.radius, ev.mm, level)
+        stats = measure(ev.ink, cand, ev.radius, ev.mm, level, ev.black)
         conf = judge(stats, ev.radius, ev.colour)
         if best is None or conf > best_conf:
             best, best_conf = stats, conf

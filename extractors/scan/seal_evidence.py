@@ -23,12 +23,17 @@ GREY_CHROMA = 12
 
 @dataclass(frozen=True, eq=False)
 class Evidence:
-    """``ink`` (float32 0..1) at ``scale`` × the input size; ``colour`` says which test made it."""
+    """``ink`` (float32 0..1) at ``scale`` × the input size; ``colour`` says which test made it.
+
+    ``black`` marks pixels covered by black ink (grey scans only): a seal's ink there is hidden,
+    so the ring tests leave them out of their shares.
+    """
 
     ink: np.ndarray
     scale: float
     colour: bool
     dpi: float  # dpi of ``ink``
+    black: np.ndarray | None = None
 
     @property
     def mm(self) -> float:
@@ -66,13 +71,14 @@ def red_ink(bgr: np.ndarray) -> np.ndarray:
     return (soft * (hue & (s >= 35) & (v >= 60))).astype(np.float32)
 
 
-def grey_ink(grey: np.ndarray) -> np.ndarray:
-    """Darkness in 0..1 with near-black pixels damped (a red seal turns mid-grey, text black)."""
+def grey_ink(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Darkness in 0..1 with near-black pixels damped (a red seal turns mid-grey, text black),
+    and the black mask (float 0/1) itself."""
     g = grey.astype(np.float32)
     dark = (255.0 - g) / 255.0
-    black = cv2.dilate((g < 60).astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
-    dark[black] *= 0.15
-    return dark
+    black = cv2.dilate((g < 60).astype(np.uint8), np.ones((3, 3), np.uint8))
+    dark[black.astype(bool)] *= 0.15
+    return dark, black.astype(np.float32)
 
 
 def evidence(image: np.ndarray, dpi: float, channels: str = "bgr") -> Evidence:
@@ -81,41 +87,43 @@ def evidence(image: np.ndarray, dpi: float, channels: str = "bgr") -> Evidence:
     bgr = as_bgr(image, channels)
     if bgr is not None:
         src = cv2.resize(bgr, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1.0 else bgr
-        ink = red_ink(src)
-    else:  # damp black at full resolution, where thin text strokes are still black
-        ink = grey_ink(image if image.ndim == 2 else image[:, :, 0])
-        ink = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1.0 else ink
-    return Evidence(ink, scale, bgr is not None, float(dpi) * scale)
+        return Evidence(red_ink(src), scale, True, float(dpi) * scale)
+    # damp black at full resolution, where thin text strokes are still black
+    ink, black = grey_ink(image if image.ndim == 2 else image[:, :, 0])
+    if scale < 1.0:
+        ink = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        black = cv2.resize(black, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    return Evidence(ink, scale, False, float(dpi) * scale, black > 0.5)
 
 
 def candidates(ev: Evidence, level: float, limit: int = 40) -> list[tuple[float, float, float]]:
     """Circle guesses ``(cx, cy, r)`` in ``ev.ink`` pixels.
 
     Solid blobs the size of a seal's star (thin strokes of text and pen vanish under an opening)
-    and, on colour scans, red shapes the size of a seal; Hough circles only when neither gives
-    anything (Hough costs ~0.5 s a page).
+    and, on colour scans, red shapes the size of a seal. (Hough circles were tried: ~0.5 s a page
+    and dozens of false circles in tables; a seal always has its star.)
     """
     r0 = ev.radius
     out = _star_candidates(ev, r0, level)
     if ev.colour:
         out += _shape_candidates(ev, r0)
-    if not out:
-        out = _hough_candidates(ev, r0, limit)
     return out[:limit]
 
 
 def _star_candidates(ev: Evidence, r0: float, level: float) -> list[tuple[float, float, float]]:
-    mask = (ev.ink > level).astype(np.uint8)
+    mask = (ev.ink > 0.8 * level).astype(np.uint8)
+    if ev.black is not None:  # black text over the star still leaves the star solid
+        mask |= ev.black.astype(np.uint8)
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
-    k = max(3, int(0.11 * r0) | 1)
+    k = max(3, int(0.085 * r0) | 1)
     solid = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
     n, _, stats, centroids = cv2.connectedComponentsWithStats(solid)
     out = []
     for i in range(1, n):
         w, h = stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]
         if max(w, h) <= 0.9 * r0:  # a star is about 0.6 r across; a filled block is no star
-            out.append((float(centroids[i][0]), float(centroids[i][1]), r0))
-    return out
+            out.append((int(stats[i, cv2.CC_STAT_AREA]), float(centroids[i][0]), float(centroids[i][1])))
+    return [(x, y, r0) for _, x, y in sorted(out, reverse=True)]
 
 
 def _shape_candidates(ev: Evidence, r0: float) -> list[tuple[float, float, float]]:
@@ -130,12 +138,3 @@ def _shape_candidates(ev: Evidence, r0: float) -> list[tuple[float, float, float
             if 0.6 * r0 <= r <= 1.5 * r0:
                 found.append((cx, cy, r))
     return found
-
-
-def _hough_candidates(ev: Evidence, r0: float, limit: int) -> list[tuple[float, float, float]]:
-    img = cv2.GaussianBlur((ev.ink * 255).astype(np.uint8), (5, 5), 1.2)
-    circles = cv2.HoughCircles(img, cv2.HOUGH_GRADIENT, dp=1.5, minDist=r0 * 0.5, param1=60, param2=18,
-                               minRadius=int(0.8 * r0), maxRadius=int(1.25 * r0))
-    if circles is None:
-        return []
-    return [(float(x), float(y), float(r)) for x, y, r in circles[0][:limit]]

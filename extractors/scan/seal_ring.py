@@ -83,7 +83,15 @@ def _longest_gap(hit: np.ndarray) -> float:
     return max(runs) * 360.0 / N_ANGLES
 
 
-def measure(ink: np.ndarray, cand: tuple[float, float, float], r0: float, mm: float, level: float = INK) -> RingStats:
+def _fill(p: np.ndarray, hidden: np.ndarray | None, level: float) -> float:
+    """Share of inked pixels among those not hidden under black ink."""
+    seen = np.ones(p.shape, bool) if hidden is None else hidden < 0.5
+    n = int(seen.sum())
+    return float(((p > level) & seen).sum() / n) if n >= 0.25 * p.size else 0.0
+
+
+def measure(ink: np.ndarray, cand: tuple[float, float, float], r0: float, mm: float, level: float = INK,
+            black: np.ndarray | None = None) -> RingStats:
     """Refine ``cand`` (cx, cy, r) and measure it on the evidence map ``ink`` (ink above ``level``)."""
     cx, cy, r = _refine(ink, *cand, r0, level)
     t = max(2.0, 1.1 * mm)
@@ -93,7 +101,9 @@ def measure(ink: np.ndarray, cand: tuple[float, float, float], r0: float, mm: fl
     hit = ring.max(axis=1) > level
     text = p[:, int(0.42 * r):max(int(0.42 * r) + 1, int(r - 1.8 * t))]
     outside = p[:, int(r + 2.5 * t):rmax]
-    star = p[:, :max(1, int(0.28 * r))]
+    star_r, core_r = max(1, int(0.28 * r)), max(1, int(0.12 * r))
+    star = p[:, :star_r]
+    hidden = _polar(black.astype(np.float32), cx, cy, rmax) if black is not None else None
     thick = (ring > level).sum(axis=1)[hit]
     return RingStats(
         cx, cy, r,
@@ -101,8 +111,8 @@ def measure(ink: np.ndarray, cand: tuple[float, float, float], r0: float, mm: fl
         gap_deg=_longest_gap(hit),
         thickness_mm=float(np.median(thick) / mm) if thick.size else 0.0,
         text_cov=float((text.max(axis=1) > level).mean()) if text.size else 0.0,
-        star_fill=float((star > level).mean()),
-        core_fill=float((p[:, :max(1, int(0.12 * r))] > level).mean()),
+        star_fill=_fill(star, None if hidden is None else hidden[:, :star_r], level),
+        core_fill=_fill(p[:, :core_r], None if hidden is None else hidden[:, :core_r], level),
         outside_cov=float((outside.max(axis=1) > level).mean()) if outside.size else 0.0,
     )
 

@@ -84,3 +84,25 @@ def test_unrelated_docx_has_no_deliverable(tmp_path, campaign):
     doc.add_paragraph("纸质版随后送达。")
     [rec] = run(save_doc(doc, tmp_path, "说明.docx"), "docx", campaign)
     assert isinstance(rec, FreeDoc) and rec.deliverable == ""
+
+
+def test_tick_boxes(tmp_path, campaign):
+    doc = _hand_made_a5()
+    t = doc.tables[0]
+    t.cell(5, 1).text = "□学生带班党员标兵　☑优秀学生带班党员"
+    t.cell(3, 5).text = "√已完成 □未完成"
+    t.cell(2, 5).text = "□无 □有不良记录"
+    [rec] = run(save_doc(doc, tmp_path), "docx", campaign)
+    assert rec.fields["申报等级"] == "优秀学生带班党员"
+    assert rec.fields["带班征文"] == "已完成"
+    assert rec.fields["诚信记录"] == ""
+    assert rec.fields["不及格科目数"] == "0"  # untouched: no tick boxes, no option list
+
+
+def test_ticked_spellings():
+    from extractors.docx_form import ticked
+
+    options = ("学生带班党员标兵", "优秀学生带班党员")
+    assert ticked("学生带班党员标兵(√) 优秀学生带班党员( )", options) == "学生带班党员标兵"
+    assert ticked("■优秀学生带班党员 □学生带班党员标兵", options) == "优秀学生带班党员"
+    assert ticked("优秀学生带班党员", options) == "优秀学生带班党员"
