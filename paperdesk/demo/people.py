@@ -100,9 +100,9 @@ def mentors(rnd: random.Random, names: NameBook, campaign: Campaign, college: Co
 
 def new_mentors(rnd: random.Random, names: NameBook, campaign: Campaign, college: College) -> list[Person]:
     """2020–2021 new mentors: rising third-years, one or two per freshman class (the campaign's
-    list when the college has one, else one class per major)."""
+    list when the college has one, else two classes per major)."""
     year = campaign.checks.candidate_enrolment_year
-    classes = college.freshman_classes or tuple(f"{(year + 2) % 100}{m}1班" for m in majors(college))
+    classes = college.freshman_classes or tuple(f"{(year + 2) % 100}{m}{k}班" for m in majors(college) for k in (1, 2))
     out = []
     for k, cls in enumerate(classes):
         for j in range(1 + (k + len(cls)) % 2):
