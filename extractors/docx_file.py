@@ -4,8 +4,10 @@
 
 1. tables holding ≥ MIN_FORM_LABELS labels of a label/value form (A5)  -> FormDoc, unless the
    document also has case headings (below) and fewer than STRONG_FORM_LABELS labels
-2. headings for ≥ MIN_CASE_SECTIONS sections of a case form (A1)       -> CaseDoc
-3. anything else (the work summary among them)                         -> FreeDoc(title, text),
+2. a Word table with the column labels of a table form (A2/A3/A4 typed in Word) -> TableDoc
+   per such table (sheet "表格N", row = the table's row number; header fields from the text)
+3. headings for ≥ MIN_CASE_SECTIONS sections of a case form (A1)       -> CaseDoc
+4. anything else (the work summary among them)                         -> FreeDoc(title, text),
    deliverable set only when a form-less deliverable's keyword is in its title or file name.
 """
 
@@ -14,13 +16,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from docx.document import Document as DocxDocument
 
 from paperdesk.campaign import Campaign
-from paperdesk.models import Extracted, FreeDoc
+from paperdesk.models import Extracted, FreeDoc, TableDoc
 from extractors.base import BadInput, free_deliverable, preflight_ooxml
 from extractors.docx_case import case_forms, count_headings, read_case
 from extractors.docx_form import best_form, to_form_doc
-from extractors.docx_walk import blocks
+from extractors.docx_walk import Block, blocks, table_texts
+from extractors.tables import Grid, read_table
 from extractors.image_file import display_name
 
 MIN_CASE_SECTIONS = 2
@@ -40,6 +44,9 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
     if form and len(form[1]) >= STRONG_FORM_LABELS:
         return [to_form_doc(display, campaign, *form)]
     doc_blocks = blocks(doc)
+    tables = table_forms(doc, display, campaign, doc_blocks)
+    if tables:
+        return tables
     for fid, f in case_forms(campaign).items():
         if count_headings(doc_blocks, f) >= MIN_CASE_SECTIONS:
             return [read_case(doc, display, campaign, fid)]
@@ -49,3 +56,17 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
     title = lines[0] if lines else ""
     return [FreeDoc(source=display, title=title, text="\n".join(lines),
                     deliverable=free_deliverable(campaign, title, display_name(display)))]
+
+
+def table_forms(doc: DocxDocument, display: str, campaign: Campaign,
+                doc_blocks: list[Block]) -> list[TableDoc]:
+    """Each Word table that reads as a table form; header fields come from the body text."""
+    lines = [b.text for b in doc_blocks if b.table is None and b.text]
+    found: list[TableDoc] = []
+    for i, table in enumerate(doc.tables, start=1):
+        texts, copies = table_texts(table)
+        grid = Grid(cells=texts, numbers=list(range(1, len(texts) + 1)), copies=copies)
+        rec = read_table(grid, campaign, display, f"表格{i}", extra_lines=lines)
+        if rec:
+            found.append(rec)
+    return found

@@ -68,6 +68,22 @@ def grid(table: Table) -> list[list[_Cell]]:
     return [list(row.cells) for row in table.rows]
 
 
+def table_texts(table: Table) -> tuple[list[list[str]], frozenset[tuple[int, int]]]:
+    """The table's cell texts row by row (a merged cell's text in every position it covers) and
+    the positions that only repeat a merged cell (left of or above them is the same cell)."""
+    rows = grid(table)
+    texts: list[list[str]] = []
+    copies: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        texts.append([" ".join(cell_lines(cell)) for cell in row])
+        for c, cell in enumerate(row):
+            left = c > 0 and row[c - 1]._tc is cell._tc
+            up = r > 0 and c < len(rows[r - 1]) and rows[r - 1][c]._tc is cell._tc
+            if left or up:
+                copies.add((r, c))
+    return texts, frozenset(copies)
+
+
 def unique_cells(table: Table) -> list[_Cell]:
     """Each cell once, in reading order."""
     seen: set[int] = set()

@@ -18,7 +18,7 @@ from paperdesk.models import ExtractionError, Extracted
 from extractors import docx_file, image_file, pdf_file, xlsx_file
 from extractors.base import Extractor, guarded
 
-EXTRACTOR_VERSION = "b2"
+EXTRACTOR_VERSION = "b3"
 
 #: one module per input kind (STYLE.md point 2); scans go to extractors/scan/ later
 EXTRACTORS: dict[str, Extractor] = {

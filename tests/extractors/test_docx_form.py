@@ -106,3 +106,20 @@ def test_ticked_spellings():
     assert ticked("学生带班党员标兵(√) 优秀学生带班党员( )", options) == "学生带班党员标兵"
     assert ticked("■优秀学生带班党员 □学生带班党员标兵", options) == "优秀学生带班党员"
     assert ticked("优秀学生带班党员", options) == "优秀学生带班党员"
+
+
+def test_table_form_typed_in_word(tmp_path, campaign):
+    doc = docx.Document()
+    doc.add_paragraph("肇庆学院学生带班党员获奖情况统计表")
+    doc.add_paragraph("学院：文学院")
+    cols = ["序号", "姓名", "学号", "所带班级", "获奖名称", "获奖级别", "获奖时间", "颁奖单位", "备注"]
+    t = doc.add_table(rows=3, cols=len(cols))
+    for c, label in enumerate(cols):
+        t.cell(0, c).text = label
+    for c, v in enumerate(["1", "周八", "２０１８２４１３１１０９", "19汉语言1班", "三好学生", "校级", "2019.12", "肇庆学院", ""]):
+        t.cell(1, c).text = v
+    t.cell(2, 0).text = "合计"
+    [rec] = run(save_doc(doc, tmp_path), "docx", campaign)
+    assert rec.form == "A3" and rec.deliverable == "awards" and rec.sheet == "表格1"
+    assert rec.header == {"学院": "文学院"}
+    assert [r.row for r in rec.rows] == [2] and rec.rows[0].cells["学号"] == "201824131109"
