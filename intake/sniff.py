@@ -19,7 +19,7 @@ _OLE_SCAN_BYTES = 4 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xd8\xff", "image"), (b"\x89PNG\r\n\x1a\n", "image"), (b"GIF87a", "image"),
-    (b"GIF89a", "image"), (b"II*\x00", "image"), (b"MM\x00*", "image"), (b"BM", "image"),
+    (b"GIF89a", "image"), (b"II*\x00", "image"), (b"MM\x00*", "image"),
     (b"7z\xbc\xaf\x27\x1c", "7z"), (b"Rar!\x1a\x07", "rar"), (b"\x1f\x8b", "gz"),
     (b"BZh", "bz2"), (b"\xfd7zXZ\x00", "xz"),
 )
@@ -45,6 +45,8 @@ def sniff(source: Path | str | bytes, name: str = "") -> str:
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image"
+    if head[:2] == b"BM" and head[6:10] == bytes(4):  # BMP: size, then four reserved zero bytes
         return "image"
     for magic, kind in _MAGIC:
         if head.startswith(magic):
