@@ -127,3 +127,29 @@ def test_blobs_without_extension(tmp_path, campaign):
     for path, kind in kinds:
         [rec] = run(path, kind, campaign, display=f"x.{kind}")
         assert not isinstance(rec, ExtractionError), rec
+
+
+def test_broken_xml_inside_a_valid_zip(tmp_path, campaign):
+    good = save_doc(docx.Document(), tmp_path, "good.docx")
+    bad = tmp_path / "bad.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, data[:40] if info.filename == "word/document.xml" else data)
+    [err] = run(bad, "docx", campaign)
+    assert isinstance(err, ExtractionError) and "损坏" in err.reason
+
+
+def test_truncated_pdf_and_xlsx(tmp_path, campaign):
+    import openpyxl
+
+    x = tmp_path / "t.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["序号"])
+    wb.save(x)
+    x.write_bytes(x.read_bytes()[:300])
+    p = tmp_path / "t.pdf"
+    p.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog")
+    for path, kind in ((x, "xlsx"), (p, "pdf")):
+        [err] = run(path, kind, campaign)
+        assert isinstance(err, ExtractionError) and _cjk(err.reason), (kind, err)
