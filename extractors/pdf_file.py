@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
 
 from paperdesk.campaign import Campaign
 from paperdesk.models import Extracted, FreeDoc
@@ -34,8 +35,10 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
     preflight(path)
     try:
         pdf = pdfplumber.open(path)
-    except PDFPasswordIncorrect as e:
-        raise BadInput("PDF 文件已加密（设置了打开密码），无法读取") from e
+    except (PdfminerException, PDFPasswordIncorrect) as e:
+        if isinstance(e, PDFPasswordIncorrect) or any(isinstance(a, PDFPasswordIncorrect) for a in e.args):
+            raise BadInput("PDF 文件已加密（设置了打开密码），无法读取") from e
+        raise BadInput("PDF 文件已损坏，无法打开") from e
     with pdf:
         pages = pdf.pages[:MAX_PAGES]
         texts = [page.extract_text() or "" for page in pages]

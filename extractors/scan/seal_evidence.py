@@ -96,7 +96,7 @@ def evidence(image: np.ndarray, dpi: float, channels: str = "bgr") -> Evidence:
     return Evidence(ink, scale, False, float(dpi) * scale, black > 0.5)
 
 
-def candidates(ev: Evidence, level: float, limit: int = 40) -> list[tuple[float, float, float]]:
+def candidates(ev: Evidence, level: float, limit: int = 60) -> list[tuple[float, float, float]]:
     """Circle guesses ``(cx, cy, r)`` in ``ev.ink`` pixels.
 
     Solid blobs the size of a seal's star (thin strokes of text and pen vanish under an opening)
@@ -111,9 +111,15 @@ def candidates(ev: Evidence, level: float, limit: int = 40) -> list[tuple[float,
 
 
 def _star_candidates(ev: Evidence, r0: float, level: float) -> list[tuple[float, float, float]]:
-    mask = (ev.ink > 0.8 * level).astype(np.uint8)
-    if ev.black is not None:  # black text over the star still leaves the star solid
-        mask |= ev.black.astype(np.uint8)
+    ink = (ev.ink > 0.8 * level).astype(np.uint8)
+    out = _solid_blobs(ink, r0)
+    if ev.black is not None:  # black text over the star: the star and the text together are solid
+        out += _solid_blobs(ink | ev.black.astype(np.uint8), r0)
+    return out
+
+
+def _solid_blobs(mask: np.ndarray, r0: float) -> list[tuple[float, float, float]]:
+    """Centres of blobs that survive an opening by a disk (strokes vanish), biggest first."""
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     k = max(3, int(0.085 * r0) | 1)
     solid = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
@@ -123,7 +129,7 @@ def _star_candidates(ev: Evidence, r0: float, level: float) -> list[tuple[float,
         w, h = stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]
         if max(w, h) <= 0.9 * r0:  # a star is about 0.6 r across; a filled block is no star
             out.append((int(stats[i, cv2.CC_STAT_AREA]), float(centroids[i][0]), float(centroids[i][1])))
-    return [(x, y, r0) for _, x, y in sorted(out, reverse=True)]
+    return [(x, y, r0) for _, x, y in sorted(out, reverse=True)[:30]]
 
 
 def _shape_candidates(ev: Evidence, r0: float) -> list[tuple[float, float, float]]:

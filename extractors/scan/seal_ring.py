@@ -125,7 +125,8 @@ def judge(s: RingStats, r0: float, colour: bool) -> float:
     ring = np.clip((s.coverage - low) / 0.3, 0, 1) * np.clip((75 - s.gap_deg) / 45, 0, 1)
     thick = 1.0 if 0.55 <= s.thickness_mm <= 3.0 else 0.0
     inner = max(np.clip((s.text_cov - 0.2) / 0.3, 0, 1), np.clip((s.star_fill - 0.05) / 0.15, 0, 1))
-    if not colour:  # grey: demand the star's solid core and ring text, and a ring that stands out
-        star = np.clip((s.core_fill - 0.5) / 0.3, 0, 1) * (s.star_fill <= 0.9)
-        inner = star * np.clip((s.text_cov - 0.15) / 0.2, 0, 1) * np.clip((s.coverage - s.outside_cov) / 0.3, 0, 1)
+    if not colour:  # grey: demand the star's core, ring text, and a ring that stands out
+        star = np.clip((s.core_fill - 0.35) / 0.3, 0, 1) * (s.star_fill <= 0.9)
+        text = np.clip((s.text_cov - 0.3) / 0.25, 0, 1)
+        inner = star * text * np.clip((s.coverage - s.outside_cov) / 0.3, 0, 1)
     return float(ring * thick * inner)

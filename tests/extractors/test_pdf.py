@@ -12,7 +12,7 @@ import pytest
 from openpyxl.styles import Border, Side
 from PIL import Image
 
-from paperdesk.models import FreeDoc, TableDoc
+from paperdesk.models import ExtractionError, FreeDoc, TableDoc
 
 from extractor_helpers import run
 
@@ -50,7 +50,13 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
                     "--outdir", str(d), str(d / "awards.xlsx"), str(d / "summary.docx")],
                    check=True, capture_output=True, timeout=120)
     Image.new("RGB", (200, 280), "white").save(d / "scan.pdf")
-    return {"awards": d / "awards.pdf", "summary": d / "summary.pdf", "scan": d / "scan.pdf"}
+    locked = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"x"}}'
+    (d / "locked").mkdir()
+    subprocess.run([soffice, f"-env:UserInstallation=file://{d}/profile", "--headless", "--convert-to",
+                    f"pdf:writer_pdf_Export:{locked}", "--outdir", str(d / "locked"), str(d / "summary.docx")],
+                   check=True, capture_output=True, timeout=120)
+    return {"awards": d / "awards.pdf", "summary": d / "summary.pdf", "scan": d / "scan.pdf",
+            "locked": d / "locked" / "summary.pdf"}
 
 
 def test_table_pdf(pdfs, campaign):
@@ -70,3 +76,8 @@ def test_text_pdf(pdfs, campaign):
 def test_scan_pdf(pdfs, campaign):
     [rec] = run(pdfs["scan"], "pdf", campaign)
     assert rec == FreeDoc(source="scan.pdf", title="扫描件", text="", deliverable="")
+
+
+def test_password_protected_pdf(pdfs, campaign):
+    [rec] = run(pdfs["locked"], "pdf", campaign)
+    assert isinstance(rec, ExtractionError) and "加密" in rec.reason
