@@ -157,6 +157,8 @@ def _plain(value: object) -> object:
 
 def _header(grid: Grid, form: FormDef, header_row: int, footer_start: int,
             extra_lines: Sequence[str]) -> dict[str, str]:
+    """Header-line fields from the rows above the header row and from the footer rows (then
+    from ``extra_lines``, where a colon is required); a field printed blank reads as ''."""
     spec = {k: () for k in form.header_fields}
     found: dict[str, str] = {}
     lines = [grid.line(r) for r in range(header_row)] + [grid.line(r) for r in range(footer_start, len(grid.cells))]
@@ -164,8 +166,8 @@ def _header(grid: Grid, form: FormDef, header_row: int, footer_start: int,
         if parts and _FOOTER.match(parts[0]) and not parts[0].lstrip().startswith(("合", "总", "小")):
             continue  # 填表说明 / 注：… lines hold instructions, not fields
         for k, v in parse_fields(parts, spec).items():
-            if v or k not in found:
-                found[k] = v if v else found.get(k, "")
+            if not found.get(k):  # the first non-empty value wins
+                found[k] = v
     for text in extra_lines:
         for k, v in parse_fields([text], spec, need_colon=True).items():
             if v and not found.get(k):
