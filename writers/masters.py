@@ -6,7 +6,7 @@ confirmed flags on that person) and 来源 (file and row). Rows come from each c
 table of the form (a scan only when no electronic copy arrived), colleges in campaign order.
 
 A flag is on a row when it names the same college and person (学号, else 姓名) and either the
-row's deliverable or — for a cross-document mismatch — the other side of a ``campaign.reconcile``
+row's deliverable or — for a cross-document mismatch (FIELD_MISMATCH) — the other side of a ``campaign.reconcile``
 rule with this deliverable (its field is then mapped to this form's column). Its field's cell is
 light red; a flag without a field (or with a field not shown) colours the row light yellow.
 ``overrides`` ``(college, deliverable, student_id, field) → value`` replace a cell's value (same
@@ -30,6 +30,8 @@ MASTERS = {"A4": "全校学生带班党员考核情况汇总表.xlsx", "A2": "�
            "A3": "全校学生带班党员获奖情况统计表.xlsx"}
 NAME, SID, SEQ = "姓名", "学号", "序号"
 OK, PROBLEM = "通过", "有问题"
+#: codes that compare one person's value across two deliverables: they also land on the other side
+CROSS_CODES = ("FIELD_MISMATCH",)
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ def row_flags(campaign: Campaign, deliverable: str, columns: list[str], row: Mas
     for f in flags:
         if not is_active(f) or f.college != row.college or not _same_person(row, f.student_id, f.name):
             continue
+        if f.deliverable != deliverable and f.code not in CROSS_CODES:
+            continue
         col = column_for(campaign, deliverable, columns, f.deliverable, f.field)
         if col is not False:
             out.append((f, col))
@@ -137,8 +141,7 @@ def build_rows(campaign: Campaign, form_id: str, rows: list[MasterRow], flags: l
         fixed = _overrides_for(campaign, deliverable, keys, row, overrides)
         line = [row.college]
         for c in form.columns:
-            raw = str(i + 1) if c.key == SEQ else fixed.get(c.key, row.cells.get(c.key, ""))
-            line.append(_cell(c, raw))
+            line.append(i + 1 if c.key == SEQ else _cell(c, fixed.get(c.key, row.cells.get(c.key, ""))))
         notes = [f.message for f, _ in found]
         notes += [f"{k}已人工更正：{row.cells.get(k, '') or '（空）'} → {v}" for k, v in fixed.items()]
         where = f"{row.file} 第{row.row}行" + ("（扫描件）" if row.from_scan else "")

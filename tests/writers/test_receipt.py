@@ -51,7 +51,7 @@ def test_flags_grouped_by_deliverable():
     s = build_sample()
     r = receipt_content(s.campaign, s.submission, s.flags, MATH)
     titles = [t for t, _ in r.problems]
-    assert titles == ["学生带班党员考核审批表", "学生带班党员考核情况汇总表", "2020—2021学年度新聘学生带班党员汇总表",
+    assert titles == ["优秀带班党员案例", "学生带班党员考核审批表", "学生带班党员考核情况汇总表", "2020—2021学年度新聘学生带班党员汇总表",
                       "学生带班工作总结"]  # campaign order
 
 

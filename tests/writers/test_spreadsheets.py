@@ -82,6 +82,8 @@ def test_flagged_cell_and_row_highlighted(outbox):
     assert rgb(zhang[heads["获奖情况"] - 1]) == ""
     assert zhang[heads["核对状态"] - 1].value == "有问题"
     assert "不及格科目 1 门" in zhang[heads["问题说明"] - 1].value
+    assert "创意与评价" not in zhang[heads["问题说明"] - 1].value  # a case flag stays in the case list
+    assert [r[heads["序号"] - 1].value for r in rows] == [1, 2]
     # FORM_MISSING has no field: the whole row is light yellow
     assert rgb(li[heads["备注"] - 1]) == ROW_FILL.fgColor.rgb[-6:]
 
@@ -101,13 +103,15 @@ def test_unflagged_master_row_passes(outbox):
     assert rows[0][heads["学院"] - 1].value == MATH
 
 
-def test_waived_flag_not_shown_in_case_list(outbox):
+def test_case_list_shows_active_flags_only(outbox):
     heads, rows = table(sheet(outbox, "优秀案例汇总表.xlsx"))
     (case,) = rows
-    assert case[heads["检查结果"] - 1].value == "通过"
+    assert "创意与评价" in case[heads["检查结果"] - 1].value
+    assert "生活照太小" not in case[heads["检查结果"] - 1].value  # waived
+    assert rgb(case[heads["案例标题"] - 1]) == ROW_FILL.fgColor.rgb[-6:]  # field not shown: whole row
     assert case[heads["生活照大小"] - 1].value == "512 KB"
     assert case[heads["图片数"] - 1].value == 3 and case[heads["字数"] - 1].value == 1234
-    assert rgb(case[heads["生活照大小"] - 1]) == ""
+    assert rgb(case[heads["生活照大小"] - 1]) != FLAG_FILL.fgColor.rgb[-6:]  # the waived photo flag is not marked
 
 
 def test_flag_list_in_chinese(outbox):
@@ -135,13 +139,14 @@ def test_overview_statuses_and_colours(outbox):
     by_college = {r[0].value: r for r in rows}
     math = by_college[MATH]
     status = lambda title: math[heads[title] - 1].value.split(" · ")[0]
-    assert status("优秀带班党员案例") == "已提交"
+    assert status("学生带班党员获奖情况统计表") == "已提交"
+    assert status("优秀带班党员案例") == "有问题"
     assert status("学生带班工作总结") == "缺交"
     assert status("2020—2021学年度新聘学生带班党员汇总表") == "逾期"
     assert status("学生带班党员考核情况汇总表") == "有问题"
     assert math[heads["学生带班党员考核情况汇总表"] - 1].value == "有问题 · 文件1 · 问题2"
     assert rgb(math[heads["学生带班工作总结"] - 1]) == "FF9999"
-    assert rgb(math[heads["优秀带班党员案例"] - 1]) == "C6EFCE"
+    assert rgb(math[heads["学生带班党员获奖情况统计表"] - 1]) == "C6EFCE"
     assert len(rows) == len(build_sample().campaign.colleges)
     assert any(c.value == "图例" for c in ws["A"])
 

@@ -88,6 +88,9 @@ def sample_flags(i_a4, i_photo, i_bad, i_a2) -> list[Flag]:
         Flag("FIELD_MISMATCH", "error", "张三的申报等级在审批表中为“优秀学生带班党员”，汇总表中为“学生带班党员标兵”。",
              college=MATH, deliverable="assessment-forms", student_id="201824131105", name="张三",
              field="申报等级", expected="学生带班党员标兵", found="优秀学生带班党员", status="confirmed"),
+        Flag("CASE_SECTION_MISSING", "error", "案例《用心陪伴新生成长》缺少该部分：“创意与评价”。", college=MATH,
+             deliverable="cases", student_id="201824131105", name="张三", file=f"{ZIP}!张三/张三案例.docx",
+             field="创意与评价", expected="有内容", found="缺少"),
         Flag("LATE_SUBMISSION", "warning", "新聘学生带班党员汇总表逾期提交。", college=MATH,
              deliverable="selection", file=i_a2.display, status="open"),
     ]
