@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template
 
 from review import data
 from review.context import desk
@@ -44,14 +44,15 @@ def flag(flag_id: str):
     f = data.find_flag(flags, flag_id)
     if f is None:
         abort(404)
+    evidence = data.evidence_items(f, d.outbox, out.files)
+    mismatch = f.get("code") in data.MISMATCH_CODES
+    # a reconcile flag's two evidence entries say where each side's value was read
+    sides = [e["text"] for e in evidence] if mismatch and len(evidence) == 2 and not any(e["link"] for e in evidence) else []
     return render_template(
-        "flag.html", f=f, out=out,
+        "flag.html", f=f, out=out, evidence=evidence, sides=sides, mismatch=mismatch,
         title=data.deliverable_title(d.campaign, f.get("deliverable")),
-        evidence=data.evidence_items(f, d.outbox, out.files),
         source=data.source_sha(f, out.files),
         history=list(reversed(d.state.audit(flag_id))),
-        mismatch=f.get("code") in data.MISMATCH_CODES,
-        error=request.args.get("error"),
     )
 
 

@@ -71,9 +71,13 @@
       ["dragenter", "dragover"].forEach((t) => zone.addEventListener(t, (e) => { e.preventDefault(); zone.classList.add("over"); }));
       ["dragleave", "drop"].forEach((t) => zone.addEventListener(t, (e) => { e.preventDefault(); zone.classList.remove("over"); }));
       zone.addEventListener("drop", (e) => { if (e.dataTransfer.files.length) upload(e.dataTransfer.files); });
+      $("file-input").addEventListener("change", (e) => {
+        const n = e.target.files.length;
+        $("picked").textContent = n ? "已选择 " + n + " 个文件" : "未选择文件";
+      });
       zone.addEventListener("submit", (e) => {
         const input = $("file-input");
-        if (input.files.length) { e.preventDefault(); upload(input.files); input.value = ""; }
+        if (input.files.length) { e.preventDefault(); upload(input.files); input.value = ""; $("picked").textContent = "未选择文件"; }
       });
     }
     if ($("run-bar")) fetch("/run/status.json", { headers: { "Accept": "application/json" } })
