@@ -59,10 +59,6 @@ def blocks(doc: Document) -> list[Block]:
     return out
 
 
-def tables(doc: Document) -> list[Table]:
-    return list(doc.tables)
-
-
 def grid(table: Table) -> list[list[_Cell]]:
     """The table's cells row by row, merged cells repeated (as python-docx gives them)."""
     return [list(row.cells) for row in table.rows]

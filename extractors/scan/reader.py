@@ -88,7 +88,7 @@ def read_scan(path, kind: str, display: str, campaign, engine=None, workers: int
     timings = {"load": t_load, "pages": t_read, "map": time.perf_counter() - t0 - t_load - t_read}
     timings["total"] = time.perf_counter() - t0
     timings["per_page"] = timings["total"] / max(1, len(pages))
-    name = engine if isinstance(engine, str) else getattr(engine, "name", ocr.DEFAULT)
+    name = engine if isinstance(engine, str) else getattr(engine, "name", ocr.default_name())
     return ScanResult(display, result[0], result[1], result[2], result[3], timings, name)
 
 
@@ -96,7 +96,7 @@ def _engine_factory(engine):
     """A function giving the engine for the current worker thread."""
     if engine is not None and not isinstance(engine, str):
         return lambda: engine
-    name = engine or ocr.DEFAULT
+    name = engine or ocr.default_name()
     local = threading.local()
 
     def get():

@@ -1,17 +1,22 @@
 """OCR engines by name, behind one interface (:class:`~extractors.scan.ocr.base.OcrEngine`).
 
     get_engine("tesseract" | "rapid") -> OcrEngine      a new instance (one per worker thread)
-    default_engine() -> OcrEngine                       the engine named by DEFAULT
-    ENGINES                                             name -> "module:Class"
+    default_engine() -> OcrEngine                       DEFAULT, or tesseract when DEFAULT's
+                                                        package is not installed
+    available() -> list[str]                            engines whose packages are installed
 
-DEFAULT is chosen by ``bench/scan_bench.py`` (see ``docs/bench-scan.md``): PLACEHOLDER.
-An unknown name is a configuration error (ValueError listing the known names); an engine whose
-package is missing raises ImportError on construction.
+DEFAULT = "rapid", chosen by ``bench/scan_bench.py`` (numbers in ``docs/bench-scan.md``): on the
+synthetic forms RapidOCR (PP-OCRv4) reads more fields exactly than tesseract chi_sim (Debian's
+fast model misreads glyphs such as 党→觉, 1班→]班, 无→天), and its confidences separate right
+from wrong readings (tesseract gives right readings 0.5–0.75), so fewer fields are sent to staff
+as OCR_LOW_CONFIDENCE. Tesseract, with all cells of a page stacked into one call, is faster.
+An unknown name is a configuration error (ValueError listing the known names).
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 from extractors.scan.ocr.base import OcrEngine, Word
 
@@ -19,9 +24,11 @@ ENGINES: dict[str, str] = {
     "tesseract": "extractors.scan.ocr.tesseract:TesseractEngine",
     "rapid": "extractors.scan.ocr.rapid:RapidEngine",
 }
+REQUIRES: dict[str, str] = {"tesseract": "pytesseract", "rapid": "rapidocr_onnxruntime"}
 DEFAULT = "rapid"
+FALLBACK = "tesseract"
 
-__all__ = ["ENGINES", "DEFAULT", "OcrEngine", "Word", "get_engine", "default_engine", "available"]
+__all__ = ["ENGINES", "DEFAULT", "OcrEngine", "Word", "get_engine", "default_engine", "default_name", "available"]
 
 
 def get_engine(name: str) -> OcrEngine:
@@ -32,18 +39,16 @@ def get_engine(name: str) -> OcrEngine:
     return getattr(importlib.import_module(module), cls)()
 
 
-def default_engine() -> OcrEngine:
-    """A new instance of the default engine."""
-    return get_engine(DEFAULT)
-
-
 def available() -> list[str]:
-    """Names of the engines whose packages import on this machine."""
-    names = []
-    for name, target in ENGINES.items():
-        try:
-            importlib.import_module(target.split(":")[0])
-            names.append(name)
-        except ImportError:
-            continue
-    return names
+    """Names of the engines whose packages are installed on this machine."""
+    return [name for name, pkg in REQUIRES.items() if importlib.util.find_spec(pkg) is not None]
+
+
+def default_name() -> str:
+    """DEFAULT when installed, else FALLBACK."""
+    return DEFAULT if DEFAULT in available() else FALLBACK
+
+
+def default_engine() -> OcrEngine:
+    """A new instance of :func:`default_name`'s engine."""
+    return get_engine(default_name())
