@@ -1,7 +1,9 @@
 """``回执/<学院>.docx``: the feedback letter (回执) to every college of the campaign.
 
-A letter says, in plain Chinese: what arrived (材料, 文件, 收到时间), what is missing, and each open
-or confirmed flag grouped by deliverable, with what to fix; waived and resolved flags are left out.
+A letter says, in plain Chinese: what arrived (材料, 文件, 收到时间), what is missing (with its
+deadline), and each open or confirmed flag grouped by deliverable, with what to fix; waived and
+resolved flags are left out, and so is DELIVERABLE_MISSING for a deliverable already listed as
+missing (its paper-half variant, on a deliverable that did arrive, stays).
 It ends with the campaign's contact, the office and the date of ``generated_at``. Every college
 gets a letter (also one with nothing to fix); letters of colleges no longer in the campaign are
 removed from ``回执/``. :func:`receipt_content` is pure; only :func:`write_receipts` writes.
@@ -15,10 +17,11 @@ from pathlib import Path
 from paperdesk.campaign import Campaign
 from paperdesk.models import Flag, Submission
 from writers import atomic
-from writers.labels import INTAKE, deliverable_title, is_active, ordered_flags, short_time
+from writers.labels import INTAKE, chinese_date, deliverable_title, is_active, ordered_flags, short_time
 from writers.receipt_doc import build_letter
 
 RECEIPTS_DIR = "回执"
+MISSING_CODE = "DELIVERABLE_MISSING"
 
 #: what the college should do, per flag code (fallback: by severity)
 FIX = {
@@ -84,8 +87,10 @@ def receipt_content(campaign: Campaign, submission: Submission, flags: list[Flag
         files = sorted((f for f in mine if f.deliverable == d.key), key=lambda f: f.item.display)
         arrived += [Arrival(d.title, f.item.display, short_time(f.item.email_date or f.item.received_at)) for f in files]
         if not files:
-            missing.append(d.title)
-    active = [f for f in ordered_flags(campaign, flags) if is_active(f) and f.college == college]
+            missing.append(f"{d.title}（截止日期{chinese_date(d.due.isoformat())}）")
+    nothing = {d.key for d in campaign.deliverables if not any(f.deliverable == d.key for f in mine)}
+    active = [f for f in ordered_flags(campaign, flags) if is_active(f) and f.college == college
+              and not (f.code == MISSING_CODE and f.deliverable in nothing)]  # already listed as missing
     groups = []
     for key in [d.key for d in campaign.deliverables] + [INTAKE]:
         lines = tuple(_problem_line(f) for f in active if (f.deliverable or INTAKE) == key)

@@ -76,7 +76,7 @@ def build_letter(campaign: Campaign, receipt, generated_at: str):
     else:
         _para(doc, "无。", indent=True)
     _para(doc, "二、尚未收到的材料", bold=True, size=15)
-    _para(doc, "、".join(receipt.missing) + "。请尽快补交。" if receipt.missing else "无。", indent=True)
+    _para(doc, "；".join(receipt.missing) + "。请尽快补交。" if receipt.missing else "无。", indent=True)
     _para(doc, "三、需要修改或核实的问题", bold=True, size=15)
     if not receipt.problems:
         _para(doc, "经核对，未发现需要修改的问题。", indent=True)

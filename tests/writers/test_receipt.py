@@ -36,7 +36,8 @@ def test_lists_arrivals_and_missing(letters):
     body = text(letters / f"{MATH}.docx")
     assert "数学与统计学院/考核情况汇总表.xlsx" in body and "2020-06-21 10:00" in body
     missing = body.split("二、尚未收到的材料")[1].split("三、")[0]
-    assert "学生带班工作总结" in missing and "学生带班党员考核情况汇总表" not in missing
+    assert "学生带班工作总结（截止日期2020年6月22日）" in missing and "学生带班党员考核情况汇总表" not in missing
+    assert "未收到学生带班工作总结" not in body  # its DELIVERABLE_MISSING flag is not repeated under 三
 
 
 def test_open_and_confirmed_flags_listed_waived_left_out(letters):
@@ -52,7 +53,7 @@ def test_flags_grouped_by_deliverable():
     r = receipt_content(s.campaign, s.submission, s.flags, MATH)
     titles = [t for t, _ in r.problems]
     assert titles == ["优秀带班党员案例", "学生带班党员考核审批表", "学生带班党员考核情况汇总表", "2020—2021学年度新聘学生带班党员汇总表",
-                      "学生带班工作总结"]  # campaign order
+                      ]  # campaign order; 工作总结 only under 尚未收到
 
 
 def test_every_college_gets_a_letter(letters):
