@@ -2,7 +2,7 @@
 
 Names: UTF-8 when flag bit 11 is set; otherwise Python read them as cp437, so the raw bytes are
 recovered and tried as strict UTF-8, then GB18030 (Windows' zipper writes GBK without the flag),
-else kept in an escaped ASCII form. Refused: directory entries (skipped), members whose path
+else kept in an escaped ASCII form (``%FF``). Refused: directory entries (skipped), members whose path
 escapes (``../``, absolute, drive letter) and symlinks (each a Member with a Chinese reason).
 The whole archive is unreadable when encrypted, corrupt, or past the limits (bomb).
 """
@@ -37,8 +37,13 @@ def decode_name(info: zipfile.ZipInfo) -> str:
             except UnicodeDecodeError:
                 continue
         else:
-            name = raw.decode("ascii", "backslashreplace")
+            return _escaped(raw).replace("\\", "/")
     return name.replace("\\", "/")
+
+
+def _escaped(raw: bytes) -> str:
+    """A name in no known encoding, kept readable and safe: printable ASCII as is, other bytes %XX."""
+    return "".join(chr(b) if 0x20 <= b < 0x7F and b != 0x25 else f"%{b:02X}" for b in raw)
 
 
 def unsafe_reason(name: str, info: zipfile.ZipInfo) -> str | None:

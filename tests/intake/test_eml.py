@@ -56,8 +56,10 @@ def test_subject_and_sender_hints(tmp_path):
 
 
 def test_missing_or_broken_date_falls_back_to_mtime(tmp_path):
-    write(tmp_path / "inbox", "none.eml", eml_bytes(date=None, attachments=[('attachment; filename="a.docx"', docx_bytes("1"))]))
-    write(tmp_path / "inbox", "bad.eml", eml_bytes(date="not a date at all", attachments=[('attachment; filename="b.docx"', docx_bytes("2"))]))
+    a = [('attachment; filename="a.docx"', docx_bytes("1"))]
+    b = [('attachment; filename="b.docx"', docx_bytes("2"))]
+    write(tmp_path / "inbox", "none.eml", eml_bytes(date=None, attachments=a))
+    write(tmp_path / "inbox", "bad.eml", eml_bytes(date="not a date at all", attachments=b))
     items = scan(tmp_path)
     for d in ("none.eml!a.docx", "bad.eml!b.docx"):
         assert items[d].email_date is None

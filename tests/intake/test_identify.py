@@ -12,8 +12,8 @@ CS, MATH, ECON = "计算机科学与软件学院", "数学与统计学院", "经
 
 
 def item(display: str, hints=(), kind="docx") -> IntakeItem:
-    return IntakeItem(display=display, sha256="0" * 64, size=10, kind=kind, blob="", received_at="2020-06-20T10:00:00+08:00",
-                      hints=tuple(hints))
+    return IntakeItem(display=display, sha256="0" * 64, size=10, kind=kind, blob="",
+                      received_at="2020-06-20T10:00:00+08:00", hints=tuple(hints))
 
 
 def table(form="A4", college="", deliverable="") -> TableDoc:

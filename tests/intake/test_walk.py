@@ -28,6 +28,12 @@ def test_gbk_zip_without_utf8_flag_decodes_names(tmp_path):
     assert items["a.zip"].state == "used" and items["a.zip"].kind == "zip"
 
 
+def test_undecodable_name_kept_escaped(tmp_path):
+    data = zip_bytes({"AAAAAA": b"x"}).replace(b"AAAAAA", b"\xff\xfe.txt")
+    write(tmp_path / "inbox", "a.zip", data)
+    assert "a.zip!%FF%FE.txt" in scan(tmp_path)
+
+
 def test_utf8_flagged_zip_and_nested_zip(tmp_path):
     inner = zip_bytes({"数学学院/工作总结.docx": docx_bytes("总结")})
     write(tmp_path / "inbox", "外层.zip", zip_bytes({"内层.zip": inner, "说明.txt": "你好".encode()}))
@@ -115,10 +121,11 @@ def test_encrypted_zip_from_7z(tmp_path):
 
 def test_escaping_and_symlink_members_refused(tmp_path):
     inbox = tmp_path / "inbox"
-    write(inbox, "evil.zip", zip_bytes({"../evil.txt": b"x", "/etc/abs.txt": b"y", "C:/win.txt": b"z", "ok.docx": docx_bytes()}))
+    write(inbox, "evil.zip", zip_bytes({"../evil.txt": b"x", "/etc/abs.txt": b"y", "C:/win.txt": b"z",
+                                        "a\\..\\..\\win.txt": b"w", "ok.docx": docx_bytes()}))
     write(inbox, "link.zip", symlink_zip_bytes("link", "/etc/passwd"))
     items = scan(tmp_path)
-    for name in ("../evil.txt", "/etc/abs.txt", "C:/win.txt"):
+    for name in ("../evil.txt", "/etc/abs.txt", "C:/win.txt", "a/../../win.txt"):
         it = items[f"evil.zip!{name}"]
         assert it.state == "unreadable" and "路径不安全" in it.reason and it.blob == ""
     assert items["evil.zip"].state == "used" and items["evil.zip!ok.docx"].state is None
