@@ -27,6 +27,7 @@ _HEADER_LINE = re.compile(
     rb"^(from|to|cc|subject|date|received|return-path|message-id|mime-version|content-type|"
     rb"delivered-to|reply-to|sender|x-[\w-]+) ?:", re.I | re.M)
 _OLE_EXT = {".doc": "doc", ".dot": "doc", ".wps": "doc", ".xls": "xls", ".xlt": "xls", ".et": "xls"}
+_OOXML_EXT = (".docx", ".xlsx", ".pptx")
 _OLE_STREAMS = (("WordDocument", "doc"), ("Workbook", "xls"), ("Book", "xls"))
 
 
@@ -85,7 +86,8 @@ def _ooxml_from_head(head: bytes) -> str:
 
 
 def _ole_kind(path: Path | None, head: bytes, name: str) -> str:
-    """doc/xls by extension, else by the stream names in the directory (UTF-16LE)."""
+    """doc/xls by extension, else by the stream names in the directory (UTF-16LE); a
+    password-protected OOXML file (an ``EncryptedPackage`` stream) keeps its docx/xlsx kind."""
     ext = Path(name).suffix.lower()
     if ext in _OLE_EXT:
         return _OLE_EXT[ext]
@@ -93,10 +95,16 @@ def _ole_kind(path: Path | None, head: bytes, name: str) -> str:
         data = _read(path, _OLE_SCAN_BYTES) if path else head
     except OSError:
         return "ole"
+    if _has_stream(data, "EncryptedPackage") and ext in _OOXML_EXT:
+        return ext[1:]  # a password-protected docx/xlsx: its extractor reports the password
     for stream, kind in _OLE_STREAMS:
-        if stream.encode("utf-16-le") + b"\x00\x00" in data:
+        if _has_stream(data, stream):
             return kind
     return "ole"
+
+
+def _has_stream(data: bytes, stream: str) -> bool:
+    return stream.encode("utf-16-le") + b"\x00\x00" in data
 
 
 def _text_kind(head: bytes, name: str) -> str:

@@ -9,7 +9,8 @@ sniffed kind, each member displayed as ``<outer display>!<member path>``. Clutte
 empty or broken files ``unreadable`` (Chinese reason), a second copy of the same bytes
 ``duplicate``; everything else keeps ``state=None`` for the extractors, except containers that
 unpacked fine (``used``). ``received_at`` is the carrying email's Date, else the outer inbox
-file's mtime, in the campaign's timezone.
+file's mtime, in the campaign's timezone. A ``!`` inside a file name is shown full-width (``！``)
+because ``!`` separates the levels of a display path.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def scan_inbox(inbox: Path, store_dir: Path, campaign: Campaign, limits: Limits 
     tz = ZoneInfo(campaign.timezone)
     items: list[IntakeItem] = []
     for path in inbox_files(inbox, exclude=Path(store_dir)):
-        display = path.relative_to(inbox).as_posix()
+        display = _no_sep(path.relative_to(inbox).as_posix())
         ctx = UnpackContext(store, limits, Budget.of(limits), campaign.find_college, tz)
         items.extend(_scan_inbox_file(path, display, ctx))
     return mark_duplicates(items)
@@ -114,7 +115,7 @@ def _scan_blob(display: str, blob: Blob, carry: _Carry, ctx: UnpackContext, dept
     out = [dataclasses.replace(item, state="used", hints=_hints(display, inner.hints, ctx), email_date=inner.email_date,
                                received_at=inner.received_at)]
     for m in result.members:
-        member_display = f"{display}{MEMBER_SEP}{m.name}"
+        member_display = f"{display}{MEMBER_SEP}{_no_sep(m.name)}"
         clutter = clutter_reason(m.name)
         if clutter or m.blob is None:
             state = "ignored" if clutter else "unreadable"
@@ -123,6 +124,12 @@ def _scan_blob(display: str, blob: Blob, carry: _Carry, ctx: UnpackContext, dept
         else:
             out.extend(_scan_blob(member_display, m.blob, inner, ctx, depth + 1))
     return out
+
+
+def _no_sep(name: str) -> str:
+    """A name as shown, with the member separator ``!`` written full-width so that display paths
+    split unambiguously (``通知!.docx`` -> ``通知！.docx``)."""
+    return name.replace(MEMBER_SEP, "！")
 
 
 def _hints(display: str, carried: tuple[CollegeHint, ...], ctx: UnpackContext) -> tuple[CollegeHint, ...]:

@@ -196,3 +196,10 @@ def test_path_hints_on_items(tmp_path):
     write(tmp_path / "inbox", "计算机学院/secret.zip", set_encrypted_flag(zip_bytes({"a.docx": docx_bytes()})))
     item = scan(tmp_path)["计算机学院/secret.zip"]
     assert ("folder", "计算机学院", "计算机科学与软件学院") in [(h.source, h.text, h.college) for h in item.hints]
+
+
+def test_member_separator_in_names_is_made_full_width(tmp_path):
+    write(tmp_path / "inbox", "急!材料.zip", zip_bytes({"注意!.docx": docx_bytes()}))
+    items = scan(tmp_path)
+    assert set(items) == {"急！材料.zip", "急！材料.zip!注意！.docx"}
+    assert items["急！材料.zip!注意！.docx"].container == "急！材料.zip"
