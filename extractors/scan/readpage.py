@@ -102,13 +102,22 @@ def group_lines(words: list[Word]) -> list[Word]:
         line.sort(key=lambda w: w.bbox[0])
         text = line[0].text
         for prev, w in zip(line, line[1:]):
-            height = max(1, prev.bbox[3] - prev.bbox[1])
-            text += ("  " if w.bbox[0] - prev.bbox[2] > height else "") + w.text
+            text += _gap(prev, w) + w.text
         box = (min(w.bbox[0] for w in line), min(w.bbox[1] for w in line),
                max(w.bbox[2] for w in line), max(w.bbox[3] for w in line))
         out.append(Word(text, box, min(w.conf for w in line)))
     out.sort(key=lambda w: w.bbox[1])
     return out
+
+
+def _gap(prev: Word, word: Word) -> str:
+    """Two spaces for a wide gap (separate items), one between Latin words, none in CJK text."""
+    height = max(1, prev.bbox[3] - prev.bbox[1])
+    gap = word.bbox[0] - prev.bbox[2]
+    if gap > height:
+        return "  "
+    latin = prev.text[-1:].isascii() and word.text[:1].isascii()
+    return " " if latin and gap > 0.15 * height else ""
 
 
 def _from_text_layer(page: PageImage, tables: list[Table]) -> PageRead:

@@ -73,3 +73,70 @@ A5_ROWS = [
     ["获奖情况", "三好学生", None, "带班征文", "已完成", None],
     ["申报等级", "优秀学生带班党员", None, None, None, None],
 ]
+
+
+def page_read(rows, index: int = 0, lines=(), conf: float = 0.99):
+    """A PageRead as if OCR had read ``rows`` perfectly (no image, for mapping/split tests);
+    ``None`` cells merge with their left neighbour as in :func:`table_page`; ``lines`` are the
+    text lines above the table."""
+    from extractors.scan.model import Cell, CellText, PageRead, Table, TableText, Word
+
+    n_cols = max(len(r) for r in rows)
+    cells = []
+    for r, row in enumerate(rows):
+        c = 0
+        while c < n_cols:
+            span = 1
+            while c + span < len(row) and row[c + span] is None:
+                span += 1
+            box = (100 + 100 * c, 300 + 50 * r, 100 + 100 * (c + span), 350 + 50 * r)
+            text = row[c] if c < len(row) else ""
+            cells.append(CellText(Cell(r, c, 1, span, box), text or "", conf if text else 1.0))
+            c += span
+    xs = tuple(100 + 100 * c for c in range(n_cols + 1))
+    ys = tuple(300 + 50 * r for r in range(len(rows) + 1))
+    table = Table((xs[0], ys[0], xs[-1], ys[-1]), ys, xs, tuple(ct.cell for ct in cells))
+    words = tuple(Word(t, (100, 100 + 40 * i, 900, 130 + 40 * i), conf) for i, t in enumerate(lines))
+    return PageRead(index, (TableText(table, tuple(cells)),), words)
+
+
+def text_image(lines: list[str], dpi: int = 200, pt: float = 11, width_in: float = 0.0) -> np.ndarray:
+    """White RGB image with ``lines`` of text (a cell crop, or a title band)."""
+    px = int(pt / 72 * dpi)
+    f = font(px)
+    w = int(max(width_in * dpi, max(f.getlength(t) for t in lines) + 2 * px))
+    h = int(len(lines) * px * 1.6 + px)
+    img = Image.new("RGB", (w, h), "white")
+    d = ImageDraw.Draw(img)
+    for i, t in enumerate(lines):
+        d.text((px, px // 2 + int(i * px * 1.6)), t, fill="black", font=f)
+    return np.asarray(img)
+
+
+def born_digital_pdf(path, rows: list[list[str]]) -> None:
+    """A one-page PDF with a text layer: a ruled table of Latin ``rows`` (pdfium's standard
+    Helvetica; no CJK font ships as a single TrueType file here)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(595, 842)
+    font_ = raw.FPDFText_LoadStandardFont(doc.raw, b"Helvetica")
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            x, y = 80 + 200 * j, 700 - 40 * i
+            rect = raw.FPDFPageObj_CreateNewRect(x, y, 200, 40)
+            raw.FPDFPageObj_SetStrokeColor(rect, 0, 0, 0, 255)
+            raw.FPDFPageObj_SetStrokeWidth(rect, 1.0)
+            raw.FPDFPath_SetDrawMode(rect, 0, True)
+            raw.FPDFPage_InsertObject(page.raw, rect)
+            obj = raw.FPDFPageObj_CreateTextObj(doc.raw, font_, 12.0)
+            buf = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+            raw.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(raw.FPDF_WCHAR)))
+            raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x + 10, y + 15)
+            raw.FPDFPage_InsertObject(page.raw, obj)
+    raw.FPDFPage_GenerateContent(page.raw)
+    doc.save(str(path))
+    doc.close()

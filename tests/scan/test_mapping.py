@@ -1,0 +1,83 @@
+"""Cells -> campaign records, on pages read 'perfectly' (no OCR here: the mapping logic alone)."""
+
+import dataclasses
+
+from pagegen import A5_ROWS, page_read
+
+from extractors.scan.mapping import map_form
+from extractors.scan.validate import LOW_CONFIDENCE
+
+A4_HEADER = ["序号", "姓名", "学号", "专业班级", "所带班级", "政治面貌", "不及格科目数", "获奖情况",
+             "所带班级违纪人数", "带班征文", "诚信记录", "考核等级", "备注"]
+A4_ROW = ["1", "张三", "201824131105", "18软件工程1班", "20软件工程1班", "中共党员", "0", "三好学生",
+          "0", "已完成", "无", "优秀学生带班党员", ""]
+
+
+def test_a5_label_value_mapping(campaign):
+    mapped = map_form(campaign, "A5", [page_read(A5_ROWS)], "x/a5.pdf")
+    doc = mapped.record
+    assert doc.form == "A5" and doc.from_scan and doc.deliverable == "assessment-forms"
+    assert doc.fields["姓名"] == "张三"
+    assert doc.fields["学号"] == "201824131105"
+    assert doc.fields["学院"] == "计算机科学与软件学院"
+    assert doc.fields["专业班级"] == "18软件工程1班"
+    assert doc.fields["所带班级违纪人数"] == "0"
+    assert doc.fields["申报等级"] == "优秀学生带班党员"
+    assert doc.confidence["姓名"] == 0.99
+    # the three long fields are not on this page: reported, never guessed
+    missing = {u.field for u in mapped.uncertain}
+    assert missing == {"带班工作主要事迹", "学院党委意见", "学校审批意见"}
+    assert all(doc.confidence[f] == 0.0 for f in missing)
+    located = {loc.field for loc in mapped.located}
+    assert "学号" in located
+
+
+def test_a5_misread_label_and_value_below(campaign):
+    rows = [["姓名", "李四"], ["政治面狐", "中共党员"], ["学院党委意见：同意推荐", None], ["带班工作主要事迹", None], ["组织新生入学教育", None]]
+    doc = map_form(campaign, "A5", [page_read(rows)], "a5").record
+    assert doc.fields["政治面貌"] == "中共党员"  # one misread label character still found
+    assert doc.fields["学院党委意见"] == "同意推荐"  # value in the label's own cell
+    assert doc.fields["带班工作主要事迹"] == "组织新生入学教育"  # value in the cell below
+
+
+def test_a5_low_confidence_and_snapped_values_are_reported(campaign):
+    page = page_read(A5_ROWS)
+    cells = []
+    for ct in page.tables[0].cells:
+        if ct.text == "优秀学生带班党员":
+            ct = dataclasses.replace(ct, text="优秀学生带班党贝")
+        if ct.text == "张三":
+            ct = dataclasses.replace(ct, conf=0.4)
+        cells.append(ct)
+    page = dataclasses.replace(page, tables=(dataclasses.replace(page.tables[0], cells=tuple(cells)),))
+    mapped = map_form(campaign, "A5", [page], "a5")
+    assert mapped.record.fields["申报等级"] == "优秀学生带班党员"
+    flagged = {u.field: u for u in mapped.uncertain}
+    assert flagged["姓名"].conf == 0.4
+    assert mapped.record.confidence["申报等级"] < 0.99
+    assert all(u.conf < LOW_CONFIDENCE for u in mapped.uncertain)
+
+
+def test_a4_table_with_header_line_and_two_pages(campaign):
+    lines = ["肇庆学院学生带班党员考核情况汇总表", "学院（盖章）：数学学院  带班党员总数：11  公示时间：6月8日至6月12日"]
+    row2 = ["2", "王五", "201824131106"] + A4_ROW[3:]
+    first = page_read([A4_HEADER, A4_ROW, [""] * 13], 0, lines)
+    second = page_read([row2], 1)
+    mapped = map_form(campaign, "A4", [first, second], "x/a4.pdf")
+    doc = mapped.record
+    assert doc.form == "A4" and doc.deliverable == "assessment-summary" and doc.from_scan
+    assert doc.header["学院"] == "数学学院"
+    assert doc.header["带班党员总数"] == "11"
+    assert doc.header["公示时间"] == "6月8日至6月12日"
+    assert [r.row for r in doc.rows] == [1, 2]  # blank row skipped, second page continues
+    assert doc.rows[0].cells["学号"] == "201824131105"
+    assert doc.rows[1].cells["姓名"] == "王五"
+    assert doc.rows[0].cells["考核等级"] == "优秀学生带班党员"
+    assert doc.rows[0].confidence["姓名"] == 0.99
+    assert mapped.uncertain == ()
+
+
+def test_table_page_without_header_is_reported(campaign):
+    mapped = map_form(campaign, "A2", [page_read([["1", "张三"]])], "a2")
+    assert mapped.record.rows == ()
+    assert any(u.field == "表头" for u in mapped.uncertain)

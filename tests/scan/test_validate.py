@@ -1,0 +1,54 @@
+"""Validators of OCR readings: repairs and snaps lower the confidence, nothing passes silently."""
+
+from extractors.scan.validate import LOW_CONFIDENCE, snap, validate
+from paperdesk.campaign import Column
+
+SID = Column(key="学号", type="student_id")
+INT = Column(key="不及格科目数", type="int")
+DATE = Column(key="获奖时间", type="date")
+ESSAY = Column(key="带班征文", values=("已完成", "未完成"))
+TEXT = Column(key="姓名")
+
+
+def test_student_id_clean_and_repaired():
+    ok = validate(SID, "2018 2413 1105", 0.95)
+    assert (ok.value, ok.reason) == ("201824131105", None)
+    fixed = validate(SID, "2O18241311O5", 0.95)
+    assert fixed.value == "201824131105"
+    assert fixed.conf < 0.95 and fixed.reason
+
+
+def test_student_id_wrong_length_is_reported():
+    bad = validate(SID, "20182413110", 0.99)
+    assert bad.conf < LOW_CONFIDENCE
+    assert "12" in bad.reason
+
+
+def test_integer_fields():
+    assert validate(INT, "0", 0.9).value == "0"
+    assert validate(INT, "无", 0.9).value == "0"
+    repaired = validate(INT, "。", 0.9)
+    assert repaired.value == "0" and repaired.conf < 0.9
+    assert validate(INT, "两门", 0.99).conf < LOW_CONFIDENCE
+
+
+def test_dates():
+    assert validate(DATE, "2020年6月1日", 0.9).value == "2020-06-01"
+    assert validate(DATE, "2020.6.12", 0.9).value == "2020-06-12"
+    assert validate(DATE, "去年", 0.9).conf < LOW_CONFIDENCE
+
+
+def test_snap_to_known_value_with_lower_confidence():
+    exact = validate(ESSAY, "已 完 成", 0.95)
+    assert (exact.value, exact.conf, exact.reason) == ("已完成", 0.95, None)
+    near = validate(ESSAY, "已完戍", 0.95)
+    assert near.value == "已完成" and near.conf < LOW_CONFIDENCE and "已完戍" in near.reason
+    far = snap("合格", 0.99, ("已完成", "未完成"))
+    assert far.value == "合格" and far.conf < LOW_CONFIDENCE
+
+
+def test_plain_text_keeps_confidence():
+    assert validate(TEXT, "张三", 0.97).reason is None
+    low = validate(TEXT, "张三", 0.5)
+    assert low.reason and low.conf == 0.5
+    assert validate(TEXT, "", 0.0).value == ""
