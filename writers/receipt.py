@@ -11,6 +11,7 @@ removed from ``回执/``. :func:`receipt_content` is pure; only :func:`write_rec
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,9 +55,15 @@ FIX = {
 
 @dataclass(frozen=True)
 class Arrival:
-    deliverable: str  # Chinese title
-    file: str
-    time: str
+    """One deliverable that arrived: its Chinese title, its files (names) and when they came."""
+
+    deliverable: str
+    files: tuple[str, ...]
+    time: str  # earliest, or "earliest 至 latest"
+
+    def files_text(self, most: int = 4) -> str:
+        names = "、".join(self.files[:most])
+        return f"{names} 等 {len(self.files)} 个文件" if len(self.files) > most else names
 
 
 @dataclass(frozen=True)
@@ -79,14 +86,21 @@ def _problem_line(flag: Flag) -> str:
     return f"{head}{flag.message}{fix_text(flag)}"
 
 
+def _arrival(title: str, files: list) -> Arrival:
+    times = sorted(short_time(f.item.email_date or f.item.received_at) for f in files)
+    when = times[0] if times[0] == times[-1] else f"{times[0]} 至 {times[-1]}"
+    return Arrival(title, tuple(re.split(r"[/\\!]", f.item.display)[-1] for f in files), when)
+
+
 def receipt_content(campaign: Campaign, submission: Submission, flags: list[Flag], college: str) -> Receipt:
     """The content of ``college``'s letter (pure)."""
     mine = [f for f in submission.of_college(college)]
     arrived, missing = [], []
     for d in campaign.deliverables:
         files = sorted((f for f in mine if f.deliverable == d.key), key=lambda f: f.item.display)
-        arrived += [Arrival(d.title, f.item.display, short_time(f.item.email_date or f.item.received_at)) for f in files]
-        if not files:
+        if files:
+            arrived.append(_arrival(d.title, files))
+        else:
             missing.append(f"{d.title}（截止日期{chinese_date(d.due.isoformat())}）")
     nothing = {d.key for d in campaign.deliverables if not any(f.deliverable == d.key for f in mine)}
     active = [f for f in ordered_flags(campaign, flags) if is_active(f) and f.college == college

@@ -45,11 +45,11 @@ def _table(doc, arrived) -> None:
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(table.rows[0].cells, ("材料", "文件", "收到时间")):
+    for cell, text in zip(table.rows[0].cells, ("材料", "文件", "收到时间")):  # one row per deliverable
         _font(cell.paragraphs[0].add_run(text), TITLE_FONT, 11, True)
     for a in arrived:
         cells = table.add_row().cells
-        for cell, text in zip(cells, (a.deliverable, a.file, a.time)):
+        for cell, text in zip(cells, (a.deliverable, a.files_text(), a.time)):
             _font(cell.paragraphs[0].add_run(text), BODY_FONT, 10.5)
     table.autofit = False
     for column, width in zip(table.columns, TABLE_WIDTHS):
@@ -76,10 +76,12 @@ def build_letter(campaign: Campaign, receipt, generated_at: str):
     else:
         _para(doc, "无。", indent=True)
     _para(doc, "二、尚未收到的材料", bold=True, size=15)
-    _para(doc, "；".join(receipt.missing) + "。请尽快补交。" if receipt.missing else "无。", indent=True)
+    for n, title in enumerate(receipt.missing, start=1):
+        _para(doc, f"{n}. {title}", indent=True)
+    _para(doc, "请尽快补交。" if receipt.missing else "无。", indent=True)
     _para(doc, "三、需要修改或核实的问题", bold=True, size=15)
     if not receipt.problems:
-        _para(doc, "经核对，未发现需要修改的问题。", indent=True)
+        _para(doc, "经核对，未发现需要修改的问题。" if receipt.arrived else "材料尚未收到，收到后再行核对。", indent=True)
     for title, lines in receipt.problems:
         _para(doc, f"（{title}）", bold=True, size=14)
         for n, line in enumerate(lines, start=1):

@@ -143,7 +143,8 @@ def _widths(ws, cols: list[Col], rows: list[list]) -> list[int]:
 
 def _lines(value: object, width: int) -> int:
     text = "" if value is None else str(value)
-    return sum(max(1, -(-display_width(line) // max(width - 4, 1))) for line in text.split("\n"))
+    fits = lambda n: 1 if n <= width - 2 else -(-n // max(width - 4, 1))  # noqa: E731 (wrapped: be generous)
+    return sum(fits(display_width(line)) for line in text.split("\n"))
 
 
 def _heights(ws, header_row: int, rows: list[list], widths: list[int]) -> None:

@@ -34,7 +34,8 @@ def test_letter_to_the_college(letters):
 
 def test_lists_arrivals_and_missing(letters):
     body = text(letters / f"{MATH}.docx")
-    assert "数学与统计学院/考核情况汇总表.xlsx" in body and "2020-06-21 10:00" in body
+    assert "考核情况汇总表.xlsx" in body and "2020-06-21 10:00" in body
+    assert "张三案例.docx、张三生活照.jpg" in body  # one row per deliverable, its files by name
     missing = body.split("二、尚未收到的材料")[1].split("三、")[0]
     assert "学生带班工作总结（截止日期2020年6月22日）" in missing and "学生带班党员考核情况汇总表" not in missing
     assert "未收到学生带班工作总结" not in body  # its DELIVERABLE_MISSING flag is not repeated under 三
@@ -60,5 +61,19 @@ def test_every_college_gets_a_letter(letters):
     s = build_sample()
     assert sorted(p.stem for p in letters.iterdir()) == sorted(c.name for c in s.campaign.colleges)
     quiet = text(letters / "音乐学院.docx")
-    assert "尚未收到贵院报送" in quiet and "未发现需要修改的问题" in quiet
+    assert "尚未收到贵院报送" in quiet and "收到后再行核对" in quiet
+    assert "1. 优秀带班党员案例（截止日期2020年6月22日）" in quiet
     assert "文件无法读取" in text(letters / "文学院.docx")  # an intake flag reaches its college
+
+
+def test_many_files_summarised_and_time_range():
+    from writers.receipt import Arrival
+
+    a = Arrival("优秀带班党员案例", tuple(f"图{n}.jpg" for n in range(1, 8)), "2020-06-19 20:40 至 2020-06-21 10:00")
+    assert a.files_text() == "图1.jpg、图2.jpg、图3.jpg、图4.jpg 等 7 个文件"
+    s = build_sample()
+    r = receipt_content(s.campaign, s.submission, s.flags, MATH)
+    cases = next(x for x in r.arrived if x.deliverable == "优秀带班党员案例")
+    assert cases.files == ("张三案例.docx", "张三生活照.jpg") and cases.time == "2020-06-21 10:00"
+    selection = next(x for x in r.arrived if x.deliverable.startswith("2020—2021"))
+    assert selection.time == "2020-06-21 11:00"
