@@ -27,6 +27,7 @@ from paperdesk.models import MEMBER_SEP, CollegeHint, IntakeItem
 from intake.clutter import clutter_reason
 from intake.dedup import mark_duplicates
 from intake.hints import merge, path_hints
+from intake.names import fs_name, no_sep
 from intake.sniff import sniff
 from intake.store import Blob, BlobStore
 from intake.unpackers import CONTAINER_KINDS, UNPACKERS, UNSUPPORTED
@@ -51,7 +52,7 @@ def scan_inbox(inbox: Path, store_dir: Path, campaign: Campaign, limits: Limits 
     tz = ZoneInfo(campaign.timezone)
     items: list[IntakeItem] = []
     for path in inbox_files(inbox, exclude=Path(store_dir)):
-        display = _no_sep(path.relative_to(inbox).as_posix())
+        display = no_sep(fs_name(path.relative_to(inbox).as_posix()))
         ctx = UnpackContext(store, limits, Budget.of(limits), campaign.find_college, tz)
         items.extend(_scan_inbox_file(path, display, ctx))
     return mark_duplicates(items)
@@ -115,7 +116,7 @@ def _scan_blob(display: str, blob: Blob, carry: _Carry, ctx: UnpackContext, dept
     out = [dataclasses.replace(item, state="used", hints=_hints(display, inner.hints, ctx), email_date=inner.email_date,
                                received_at=inner.received_at)]
     for m in result.members:
-        member_display = f"{display}{MEMBER_SEP}{_no_sep(m.name)}"
+        member_display = f"{display}{MEMBER_SEP}{no_sep(m.name)}"
         clutter = clutter_reason(m.name)
         if clutter or m.blob is None:
             state = "ignored" if clutter else "unreadable"
@@ -124,12 +125,6 @@ def _scan_blob(display: str, blob: Blob, carry: _Carry, ctx: UnpackContext, dept
         else:
             out.extend(_scan_blob(member_display, m.blob, inner, ctx, depth + 1))
     return out
-
-
-def _no_sep(name: str) -> str:
-    """A name as shown, with the member separator ``!`` written full-width so that display paths
-    split unambiguously (``通知!.docx`` -> ``通知！.docx``)."""
-    return name.replace(MEMBER_SEP, "！")
 
 
 def _hints(display: str, carried: tuple[CollegeHint, ...], ctx: UnpackContext) -> tuple[CollegeHint, ...]:

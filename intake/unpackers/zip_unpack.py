@@ -16,6 +16,7 @@ import zlib
 from pathlib import Path
 
 from intake.clutter import clutter_reason
+from intake.names import decode_name_bytes
 from intake.store import TooLarge
 from intake.unpackers.base import BOMB, CORRUPT, ENCRYPTED, Member, UnpackContext, Unpacked, unique_name
 
@@ -29,21 +30,8 @@ def decode_name(info: zipfile.ZipInfo) -> str:
     if info.flag_bits & _UTF8_FLAG:
         name = info.filename
     else:
-        raw = info.filename.encode("cp437")
-        for enc in ("utf-8", "gb18030"):
-            try:
-                name = raw.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            return _escaped(raw).replace("\\", "/")
+        name = decode_name_bytes(info.filename.encode("cp437"))
     return name.replace("\\", "/")
-
-
-def _escaped(raw: bytes) -> str:
-    """A name in no known encoding, kept readable and safe: printable ASCII as is, other bytes %XX."""
-    return "".join(chr(b) if 0x20 <= b < 0x7F and b != 0x25 else f"%{b:02X}" for b in raw)
 
 
 def unsafe_reason(name: str, info: zipfile.ZipInfo) -> str | None:

@@ -203,3 +203,12 @@ def test_member_separator_in_names_is_made_full_width(tmp_path):
     items = scan(tmp_path)
     assert set(items) == {"急！材料.zip", "急！材料.zip!注意！.docx"}
     assert items["急！材料.zip!注意！.docx"].container == "急！材料.zip"
+
+
+def test_inbox_file_name_in_gbk_bytes(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / os.fsdecode("计算机学院考核审批表.docx".encode("gbk"))).write_bytes(docx_bytes())
+    items = scan_inbox(inbox, tmp_path / "state", CAMPAIGN)
+    assert [i.display for i in items] == ["计算机学院考核审批表.docx"]
+    assert items[0].kind == "docx"
