@@ -10,6 +10,7 @@ uploads are plain file names written into ``inbox/上传/<date>/`` without overw
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import tempfile
 import zipfile
@@ -62,17 +63,32 @@ def upload_dir() -> Path:
     return d.inbox / UPLOAD_FOLDER / today
 
 
+def keep_mtime(path: Path, millis: str | None) -> None:
+    """Give the saved file the modification time the browser reported for the original (as a
+    copy in the file manager would keep it): intake reads a loose file's receipt time from it."""
+    try:
+        seconds = int(millis or "") / 1000
+    except ValueError:
+        return
+    if 631152000 <= seconds <= dt.datetime.now().timestamp() + 86400:  # 1990 .. tomorrow
+        os.utime(path, (seconds, seconds))
+
+
 @bp.route("/upload", methods=["POST"])
 def upload():
-    """Save every uploaded file under ``inbox/上传/<date>/``; refused names are reported, not saved."""
+    """Save every uploaded file under ``inbox/上传/<date>/``; refused names are reported, not saved.
+    An optional ``mtime`` field per file (milliseconds, the browser's ``File.lastModified``) is
+    kept as the saved file's modification time."""
     folder = upload_dir()
     saved, refused = [], []
-    for item in request.files.getlist("files"):
+    mtimes = request.form.getlist("mtime")
+    for i, item in enumerate(request.files.getlist("files")):
         name = upload_name(item.filename)
         if name is None:
             refused.append({"name": item.filename or "", "reason": "文件名不合法（不能含有路径或特殊字符）"})
             continue
         target = write_new(folder, name, item.stream)
+        keep_mtime(target, mtimes[i] if i < len(mtimes) else None)
         saved.append(target.relative_to(desk().inbox).as_posix())
     if saved:
         desk().state.log("upload", who=who(), reason="、".join(saved)[:2000])
@@ -141,15 +157,28 @@ def source(sha: str):
 
 @bp.route("/college/<name>/receipt", methods=["POST"])
 def receipt(name: str):
-    """Regenerate the college's 回执. The receipt reflects decisions only through a publish, so
-    this re-runs processing (unchanged files come from the cache, so it is quick)."""
+    """Rewrite the college's 回执 from the published results and the decisions made since."""
+    from paperdesk.lock import StateBusy
+    from review.receipt import regenerate_receipt
+
     d = desk()
     if d.campaign.college(name) is None:
         abort(404)
-    started = d.runner.start(f"重新生成回执：{name}")
-    if started:
-        d.state.log("receipt", who=who(), reason=name)
+    out, flags = d.published()
+    back = url_for("views.college", name=name)
+    if d.runner.status()["running"] or not out.generated_at:
+        message = "正在处理中，请稍后再试。" if out.generated_at else "尚未生成处理结果，请先“重新处理”。"
+        return _reply(409, message, back)
+    try:
+        path = regenerate_receipt(d.outbox, d.state_dir, d.campaign, name, out.files, flags, out.generated_at)
+    except StateBusy as e:
+        return _reply(409, str(e), back)
+    d.state.log("receipt", who=who(), reason=name)
+    return _reply(200, f"已重新生成“{name}”的回执。", back, file=f"{path.parent.name}/{path.name}")
+
+
+def _reply(status: int, message: str, back: str, **extra):
     if wants_json():
-        return jsonify(started=started, status=d.runner.status()), (202 if started else 409)
-    flash(f"正在重新生成“{name}”的回执…" if started else "已有处理在进行中，请稍候。", "ok" if started else "error")
-    return redirect(url_for("views.college", name=name))
+        return jsonify(ok=status == 200, message=message, **extra), status
+    flash(message, "ok" if status == 200 else "error")
+    return redirect(back)

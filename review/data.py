@@ -8,6 +8,7 @@ next run writes it into the outputs. Everything here is a pure function of those
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -192,8 +193,9 @@ def evidence_items(flag: dict, outbox: Path, files: list[dict]) -> list[dict]:
         target = inside(Path(outbox), text) if not text.startswith("/") else None
         on_disk = target is not None and target.is_file()
         image = on_disk and target.suffix.lower() in (".png", ".jpg", ".jpeg", ".gif", ".webp")
+        bare = re.sub(r"\s+第\s*\d+\s*[行页]$", "", text)  # "a.xlsx 第8行" names the file a.xlsx
         out.append({"text": text, "image": text if image else None, "link": text if on_disk else None,
-                    "sha256": by_display.get(text) or by_display.get(text.split("#")[0])})
+                    "sha256": by_display.get(text) or by_display.get(bare)})
     return out
 
 

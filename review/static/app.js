@@ -53,7 +53,7 @@
   function upload(files) {
     const list = $("upload-result");
     const fd = new FormData();
-    for (const f of files) fd.append("files", f, f.name);
+    for (const f of files) { fd.append("files", f, f.name); fd.append("mtime", String(f.lastModified || "")); }
     list.innerHTML = "<li>正在上传 " + files.length + " 个文件…</li>";
     post("/upload", fd).then((r) => r.json().catch(() => ({ error: "上传失败（" + r.status + "）" })))
       .then((j) => {

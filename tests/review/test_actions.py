@@ -70,11 +70,35 @@ def test_run_without_javascript_redirects(client, pipeline):
     assert pipeline.calls == 1
 
 
-def test_regenerate_receipt_reruns(client, pipeline):
-    r = client.post(f"/college/{COLLEGE}/receipt", data={"csrf_token": client.token})
-    assert r.status_code == 302
-    assert wait_idle(client)["label"] == f"重新生成回执：{COLLEGE}" and pipeline.calls == 1
+def receipt_text(path) -> str:
+    import docx
+
+    doc = docx.Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def test_regenerate_one_receipt_with_decisions(client, folders, pipeline):
+    outbox = folders[1]
+    client.post(f"/flag/{flag_id('PHOTO_TOO_SMALL')}/decide",
+                data={"csrf_token": client.token, "action": "waive", "reason": "已补交"})
+    before = (outbox / "回执" / "文学院.docx").exists()
+    r = client.post(f"/college/{COLLEGE}/receipt", data={"csrf_token": client.token},
+                    headers={"Accept": "application/json"})
+    assert r.status_code == 200 and r.get_json()["file"] == f"回执/{COLLEGE}.docx"
+    text = receipt_text(outbox / "回执" / f"{COLLEGE}.docx")
+    assert "关于2020年学生带班党员工作材料的回执" in text and "张三的“不及格科目数”" in text
+    assert "李四的生活照" not in text  # waived: left out of the letter
+    assert (outbox / "回执" / "文学院.docx").exists() == before  # only that college's letter
+    assert pipeline.calls == 0
+    assert any(a["action"] == "receipt" for a in State(folders[2]).audit())
     assert client.post("/college/不存在学院/receipt", data={"csrf_token": client.token}).status_code == 404
+
+
+def test_receipt_waits_for_a_first_run(client, folders):
+    (folders[1] / "flags.json").unlink()
+    r = client.post(f"/college/{COLLEGE}/receipt", data={"csrf_token": client.token})
+    assert "尚未生成处理结果" in client.get(r.location).get_data(as_text=True)
 
 
 # ------------------------------------------------------------------ upload
@@ -102,6 +126,16 @@ def test_upload_goes_to_dated_folder_and_never_overwrites(client, folders):
     assert bodies == [b"one", b"three", b"two"]
     assert not any(".part" in p for p in uploaded(inbox))
     assert any(a["action"] == "upload" for a in State(folders[2]).audit())
+
+
+def test_upload_keeps_the_original_modification_time(client, folders):
+    june = 1592546400  # 2020-06-19 14:00 +08:00
+    data = {"csrf_token": client.token, "files": [(io.BytesIO(b"a"), "a.zip"), (io.BytesIO(b"b"), "b.zip")],
+            "mtime": [str(june * 1000), "99999999999999"]}
+    r = client.post("/upload", data=data, content_type="multipart/form-data", headers={"Accept": "application/json"})
+    a, b = (folders[0] / s for s in r.get_json()["saved"])
+    assert int(a.stat().st_mtime) == june
+    assert b.stat().st_mtime > time.time() - 60  # an impossible time is not applied
 
 
 def test_upload_refuses_path_traversal(client, folders, tmp_path):
