@@ -77,3 +77,30 @@ def test_stale_letter_removed(tmp_path, sample):
     stale.write_bytes(b"old")
     publish(tmp_path, sample.campaign, sample.submission, sample.flags, sample.generated_at)
     assert not stale.exists()
+
+
+def test_empty_run_still_publishes_everything(tmp_path, sample):
+    from openpyxl import load_workbook
+
+    from paperdesk.models import Submission
+
+    paths = publish(tmp_path, sample.campaign, Submission((), ()), [], sample.generated_at)
+    assert len(paths) == 2 + len(XLSX) + len(sample.campaign.colleges)
+    ws = load_workbook(tmp_path / "全校学生带班党员考核情况汇总表.xlsx").active
+    assert ws.max_row == 2 and ws.auto_filter.ref.endswith("2")  # title and header only
+    assert json.loads((tmp_path / "intake.json").read_text(encoding="utf-8")) == {"files": []}
+
+
+def test_flag_without_college_listed_but_in_no_letter(tmp_path, sample):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from paperdesk.models import Flag
+
+    orphan = Flag("UNKNOWN_COLLEGE", "error", "无法确定文件所属学院：新建文件夹/汇总表(1).xlsx。", deliverable="awards",
+                  file="新建文件夹/汇总表(1).xlsx")
+    publish(tmp_path, sample.campaign, sample.submission, [orphan], sample.generated_at)
+    rows = list(load_workbook(tmp_path / "问题清单.xlsx").active.iter_rows(min_row=3, values_only=True))
+    assert rows[0][1] == "（未识别学院）" and rows[0][3] == "UNKNOWN_COLLEGE"
+    for letter in (tmp_path / "回执").iterdir():
+        assert "无法确定文件所属学院" not in "\n".join(p.text for p in Document(str(letter)).paragraphs)
