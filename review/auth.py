@@ -59,8 +59,8 @@ def _state() -> State:
 
 def require_login():
     """``before_request`` hook: send a visitor to set-password or login; JSON callers get 401."""
-    if request.endpoint in PUBLIC:
-        return None
+    if request.endpoint in PUBLIC or request.routing_exception is not None:
+        return None  # unknown URL or untrusted Host: Flask answers 404/400 without revealing anything
     if session.get("user"):
         return None
     if request.endpoint == "actions.run_status" or request.headers.get("X-Requested-With") == "fetch":

@@ -123,3 +123,17 @@ def test_every_flag_of_fixture_has_a_page(client):
     for f in sample_flags():
         assert client.get(f"/flag/{f.id}").status_code == 200, f.code
     assert isinstance(sample_flags()[0], Flag)
+
+
+def test_every_registered_flag_code_has_a_chinese_name():
+    import checks  # noqa: F401  (registers every rule)
+    from checks.registry import RULES
+    from review.data import CODE_NAMES
+
+    assert set(RULES) <= set(CODE_NAMES), sorted(set(RULES) - set(CODE_NAMES))
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in name) for name in CODE_NAMES.values())
+
+
+def test_flag_codes_are_shown_with_chinese_names(client):
+    html = client.get(f"/college/{COLLEGE}").get_data(as_text=True)
+    assert "纸质版与电子版不一致" in html and "生活照过小" in html
