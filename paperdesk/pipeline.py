@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from paperdesk.campaign import Campaign
-from paperdesk.models import ExtractionError, Flag, Identified, IntakeItem, Submission
+from paperdesk.models import ExtractionError, Flag, IntakeItem, Submission
 from paperdesk.state import Decision, State
 
 Progress = Callable[[int, int, str], None]
@@ -99,11 +99,12 @@ def extract(
 
 def identify(items: list[IntakeItem], extracted: dict[str, list], campaign: Campaign) -> Submission:
     """Settle every item's state (unreadable when its extraction failed, used otherwise) and
-    identify each used file's college, deliverable and person."""
-    from intake.identify import identify as identify_file
+    identify each used file's college, deliverable and person (one Identified per record: a
+    workbook holding an A2 and an A3 sheet gives two)."""
+    from intake.identify import identify_all
 
     settled: list[IntakeItem] = []
-    files: list[Identified] = []
+    readable: list[tuple[IntakeItem, list]] = []
     for item in items:
         if needs_reading(item):
             records = extracted.get(item.sha256, [])
@@ -112,10 +113,9 @@ def identify(items: list[IntakeItem], extracted: dict[str, list], campaign: Camp
                 item = dataclasses.replace(item, state="unreadable", reason=errors[0].reason)
             else:
                 item = dataclasses.replace(item, state="used")
-                found = identify_file(item, records, campaign)
-                files.extend(found if isinstance(found, list) else [found])
+                readable.append((item, records))
         settled.append(item)
-    return Submission(items=tuple(settled), files=tuple(files))
+    return Submission(items=tuple(settled), files=tuple(identify_all(readable, campaign)))
 
 
 # ---------------------------------------------------------------------------- check + decide
