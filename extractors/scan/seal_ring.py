@@ -31,8 +31,8 @@ class RingStats:
     gap_deg: float  # longest run of angles without ring ink
     thickness_mm: float  # median ring thickness
     text_cov: float  # share of angles with ink in the ring-text band
-    star_fill: float  # share of inked pixels in the central disk (radius 0.28 r)
-    core_fill: float  # share of inked pixels in the star's solid core (radius 0.12 r)
+    star_fill: float | None  # share of inked pixels in the central disk (radius 0.28 r); None: under black
+    core_fill: float | None  # share of inked pixels in the star's solid core (radius 0.12 r)
     outside_cov: float  # share of angles with ink just outside the ring
 
 
@@ -83,11 +83,11 @@ def _longest_gap(hit: np.ndarray) -> float:
     return max(runs) * 360.0 / N_ANGLES
 
 
-def _fill(p: np.ndarray, hidden: np.ndarray | None, level: float) -> float:
-    """Share of inked pixels among those not hidden under black ink."""
+def _fill(p: np.ndarray, hidden: np.ndarray | None, level: float) -> float | None:
+    """Share of inked pixels among those not hidden under black ink; None when mostly hidden."""
     seen = np.ones(p.shape, bool) if hidden is None else hidden < 0.5
     n = int(seen.sum())
-    return float(((p > level) & seen).sum() / n) if n >= 0.25 * p.size else 0.0
+    return float(((p > level) & seen).sum() / n) if n >= 0.25 * p.size else None
 
 
 def measure(ink: np.ndarray, cand: tuple[float, float, float], r0: float, mm: float, level: float = INK,
@@ -124,9 +124,10 @@ def judge(s: RingStats, r0: float, colour: bool) -> float:
     low = 0.55 if colour else 0.45
     ring = np.clip((s.coverage - low) / 0.3, 0, 1) * np.clip((75 - s.gap_deg) / 45, 0, 1)
     thick = 1.0 if 0.55 <= s.thickness_mm <= 3.0 else 0.0
-    inner = max(np.clip((s.text_cov - 0.2) / 0.3, 0, 1), np.clip((s.star_fill - 0.05) / 0.15, 0, 1))
-    if not colour:  # grey: demand the star's core, ring text, and a ring that stands out
-        star = np.clip((s.core_fill - 0.35) / 0.3, 0, 1) * (s.star_fill <= 0.9)
+    star_fill = 0.0 if s.star_fill is None else s.star_fill
+    inner = max(np.clip((s.text_cov - 0.2) / 0.3, 0, 1), np.clip((star_fill - 0.05) / 0.15, 0, 1))
+    if not colour:  # grey: ring text, a ring that stands out, and the star's core when visible
+        star = 0.75 if s.core_fill is None else np.sqrt(np.clip((s.core_fill - 0.15) / 0.35, 0, 1))
         text = np.clip((s.text_cov - 0.3) / 0.25, 0, 1)
-        inner = star * text * np.clip((s.coverage - s.outside_cov) / 0.3, 0, 1)
+        inner = star * (star_fill <= 0.9) * text * np.clip((s.coverage - s.outside_cov) / 0.3, 0, 1)
     return float(ring * thick * inner)

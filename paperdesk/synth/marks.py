@@ -48,17 +48,25 @@ def _star(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float) -> None:
 
 
 def _ring_text(mask: Image.Image, text: str, c: float, r_text: float, size: int) -> None:
-    """Glyphs along the upper arc, centred on the top, each turned to face outward."""
+    """Glyphs along the upper arc, centred on the top, each turned to face outward.
+
+    Up to 270° of arc; a long name gets narrower (condensed) glyphs, as seal makers cut them.
+    """
     fnt = font(size)
-    step = min(math.radians(250) / max(1, len(text) - 1), 1.25 * size / r_text)
+    step = min(math.radians(270) / max(1, len(text) - 1), 1.15 * size / r_text)
+    width = min(size, round(0.95 * r_text * step))
     start = -step * (len(text) - 1) / 2
     for i, ch in enumerate(text):
         ang = start + i * step  # 0 = top, clockwise positive
-        g = Image.new("L", (2 * size, 2 * size), 0)
-        ImageDraw.Draw(g).text((size, size), ch, font=fnt, fill=255, anchor="mm")
-        g = g.rotate(-math.degrees(ang), resample=Image.BILINEAR)
+        g = Image.new("L", (size, size), 0)
+        ImageDraw.Draw(g).text((size / 2, size / 2), ch, font=fnt, fill=255, anchor="mm")
+        if width < size:
+            g = g.resize((width, size), Image.BILINEAR)
+        box = Image.new("L", (2 * size, 2 * size), 0)
+        box.paste(g, ((2 * size - g.width) // 2, size // 2))
+        box = box.rotate(-math.degrees(ang), resample=Image.BILINEAR)
         gx, gy = c + r_text * math.sin(ang), c - r_text * math.cos(ang)
-        mask.paste(255, (round(gx - size), round(gy - size)), g)
+        mask.paste(255, (round(gx - size), round(gy - size)), box)
 
 
 def seal_mask(radius: float, text: str, dpi: int, angle_deg: float) -> np.ndarray:
