@@ -19,11 +19,14 @@ from typing import Callable
 
 from paperdesk.campaign import Campaign
 from paperdesk.models import ExtractionError, Extracted
+from extractors import ole
 
 Extractor = Callable[[Path, str, Campaign], list[Extracted]]
 
 #: OLE compound file: an encrypted OOXML file (or an old .doc/.xls under a new name)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: the reason for every password-protected file (Office, WPS, PDF)
+ENCRYPTED = "加密文件，请发送未加密版本"
 #: a docx/xlsx whose parts unpack to more than this is refused (zip bomb)
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
 
@@ -66,7 +69,9 @@ def preflight_ooxml(path: Path, what: str) -> None:
     with path.open("rb") as fh:
         head = fh.read(8)
     if head == OLE_MAGIC:
-        raise BadInput(f"文件已加密（设置了打开密码）或是旧版格式，无法读取{what}内容")
+        if ole.inspect(path).encrypted:
+            raise BadInput(ENCRYPTED)
+        raise BadInput(f"文件是旧版格式（不是{what.strip()} 2007 及以后的格式），无法读取{what}内容")
     if not zipfile.is_zipfile(path):
         raise BadInput(f"文件已损坏，不是有效的{what}文件")
     with zipfile.ZipFile(path) as zf:

@@ -21,7 +21,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from paperdesk.campaign import Campaign
 from paperdesk.models import Extracted, FreeDoc
-from extractors.base import BadInput, free_deliverable, preflight
+from extractors.base import ENCRYPTED, BadInput, free_deliverable, preflight
 from extractors.image_file import display_name
 from extractors.labels import prose
 from extractors.tables import Grid, find_header, read_table
@@ -37,7 +37,7 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
         pdf = pdfplumber.open(path)
     except (PdfminerException, PDFPasswordIncorrect) as e:
         if isinstance(e, PDFPasswordIncorrect) or any(isinstance(a, PDFPasswordIncorrect) for a in e.args):
-            raise BadInput("PDF 文件已加密（设置了打开密码），无法读取") from e
+            raise BadInput(ENCRYPTED) from e
         raise BadInput("PDF 文件已损坏，无法打开") from e
     with pdf:
         pages = pdf.pages[:MAX_PAGES]

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from extractors import registry
-from extractors.base import OLE_MAGIC
+from extractors.base import ENCRYPTED, OLE_MAGIC
 from paperdesk.models import ExtractionError, ImageFile
 
 from extractor_helpers import png, run, save_doc
@@ -54,19 +54,22 @@ def test_zip_without_word_parts(tmp_path, campaign):
     assert isinstance(err, ExtractionError) and _cjk(err.reason)
 
 
-def test_encrypted_office_file(tmp_path, campaign):
+def test_bare_ole_header_is_broken(tmp_path, campaign):
+    """An OLE signature and nothing behind it: broken, and no LibreOffice call is tried."""
     path = tmp_path / "locked.xlsx"
     path.write_bytes(OLE_MAGIC + b"\x00" * 600)
-    for kind in ("xlsx", "docx"):
+    for kind in ("xlsx", "docx", "doc", "ole"):
         [err] = run(path, kind, campaign)
-        assert isinstance(err, ExtractionError) and "加密" in err.reason
+        assert isinstance(err, ExtractionError) and "损坏" in err.reason, kind
 
 
 def test_unknown_kind(tmp_path, campaign):
-    path = tmp_path / "a.doc"
+    path = tmp_path / "a.txt"
     path.write_bytes(b"x")
-    [err] = run(path, "doc", campaign)
-    assert isinstance(err, ExtractionError) and err.reason.startswith("不支持的文件类型：旧版 Word")
+    [err] = run(path, "pptx", campaign)
+    assert isinstance(err, ExtractionError) and err.reason.startswith("不支持的文件类型：PowerPoint")
+    [err] = run(path, "text", campaign)
+    assert err.reason == "不支持的文件类型：纯文本文件，不是本次要求的材料格式"
     [err] = run(path, "weird", campaign)
     assert err.reason == "不支持的文件类型：weird"
 
@@ -75,7 +78,7 @@ def test_password_protected_office_file_sniffed_as_ole(tmp_path, campaign):
     path = tmp_path / "locked"
     path.write_bytes(OLE_MAGIC + b"\x00" * 512 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64)
     [err] = run(path, "ole", campaign)
-    assert isinstance(err, ExtractionError) and "加密" in err.reason
+    assert err == ExtractionError(path.name, ENCRYPTED)
 
 
 def test_extractor_version_is_a_string():

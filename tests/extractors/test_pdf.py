@@ -12,6 +12,7 @@ import pytest
 from openpyxl.styles import Border, Side
 from PIL import Image
 
+from extractors.base import ENCRYPTED
 from paperdesk.models import ExtractionError, FreeDoc, TableDoc
 
 from extractor_helpers import run
@@ -80,4 +81,4 @@ def test_scan_pdf(pdfs, campaign):
 
 def test_password_protected_pdf(pdfs, campaign):
     [rec] = run(pdfs["locked"], "pdf", campaign)
-    assert isinstance(rec, ExtractionError) and "加密" in rec.reason
+    assert rec == ExtractionError(rec.source, ENCRYPTED)
