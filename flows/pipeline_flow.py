@@ -37,8 +37,11 @@ def identify_check_task(items, extracted, campaign_path: str | None):
 @task(name="publish", persist_result=False, cache_policy=NO_CACHE)
 def publish_task(outbox: str, state_dir: str, campaign_path: str | None, submission, flags):
     campaign = load_campaign(campaign_path)
-    flags, overrides, stale = pipeline.apply_decisions(flags, State(state_dir).decisions())
-    outputs = publish(Path(outbox), campaign, submission, flags, pipeline.as_of(submission.items), overrides)
+    state = State(state_dir)
+    when = pipeline.as_of(submission.items)
+    flags, overrides, stale = pipeline.apply_decisions(flags, state.decisions())
+    flags = pipeline.with_resolved(flags, state, when)
+    outputs = publish(Path(outbox), campaign, submission, flags, when, overrides)
     return flags, outputs, stale
 
 

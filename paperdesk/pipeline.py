@@ -149,6 +149,19 @@ def apply_decisions(flags: list[Flag], decisions: dict[str, Decision]) -> tuple[
     return out, overrides, stale
 
 
+def with_resolved(flags: list[Flag], state: State, as_of_time: str) -> list[Flag]:
+    """The flags of this run plus, with status ``resolved``, every flag an earlier run raised
+    that this run no longer raises (fixed, or its file superseded): the history stays visible."""
+    gone = state.remember_flags([f.to_dict() for f in flags], as_of_time)
+    names = {f.name for f in dataclasses.fields(Flag)}
+    resolved = [
+        Flag(**{**{k: v for k, v in d.items() if k in names}, "evidence": tuple(d.get("evidence") or ()),
+                "status": "resolved"})
+        for d in gone
+    ]
+    return flags + resolved
+
+
 def as_of(items: list[IntakeItem] | tuple[IntakeItem, ...]) -> str:
     """The time the outputs describe: the newest submission time seen. Outputs carry this rather
     than the clock, so that a re-run on the same inbox writes byte-identical files."""

@@ -41,6 +41,8 @@ CREATE TABLE IF NOT EXISTS audit (
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, finished_at TEXT,
     ok INTEGER, summary TEXT);
+CREATE TABLE IF NOT EXISTS flag_history (
+    flag_id TEXT PRIMARY KEY, payload TEXT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -179,6 +181,24 @@ class State:
             rows = db.execute(q + " ORDER BY id", args).fetchall()
         keys = ("at", "who", "action", "flag_id", "reason", "value")
         return [dict(zip(keys, r)) for r in rows]
+
+    # ------------------------------------------------------------------ flag history
+
+    def remember_flags(self, flags: list[dict], as_of: str) -> list[dict]:
+        """Record the flags raised now (``Flag.to_dict()`` payloads, keyed by id) and return the
+        stored payloads of flags raised by an earlier run but not by this one: what a college
+        fixed, or what a resubmission made obsolete."""
+        now = {f["id"] for f in flags}
+        with self._connect() as db:
+            for f in flags:
+                payload = json.dumps(f, ensure_ascii=False, sort_keys=True)
+                db.execute(
+                    "INSERT INTO flag_history(flag_id, payload, first_seen, last_seen) VALUES (?,?,?,?)"
+                    " ON CONFLICT(flag_id) DO UPDATE SET payload=excluded.payload, last_seen=excluded.last_seen",
+                    (f["id"], payload, as_of, as_of),
+                )
+            rows = db.execute("SELECT flag_id, payload FROM flag_history ORDER BY flag_id").fetchall()
+        return [json.loads(p) for fid, p in rows if fid not in now]
 
     # ------------------------------------------------------------------ runs and settings
 

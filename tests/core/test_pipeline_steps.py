@@ -73,3 +73,15 @@ def test_a_second_run_on_the_same_state_waits_for_the_lock(tmp_path):
     p.join()
     with state_lock(tmp_path, wait_seconds=0.5):  # released when the holder exits
         pass
+
+
+def test_a_flag_that_is_no_longer_raised_is_kept_as_resolved(tmp_path):
+    from paperdesk.pipeline import with_resolved
+    state = State(tmp_path)
+    a, b = _flag(), _flag(code="FORM_MISSING", field=None)
+    assert [f.status for f in with_resolved([a, b], state, "2020-06-20T00:00:00+08:00")] == ["open", "open"]
+    after = with_resolved([a], state, "2020-06-25T00:00:00+08:00")  # the college fixed b
+    assert [(f.code, f.status) for f in after] == [("FIELD_MISMATCH", "open"), ("FORM_MISSING", "resolved")]
+    assert after[1].id == b.id and after[1].message == b.message
+    again = with_resolved([a, b], state, "2020-06-26T00:00:00+08:00")  # raised again: open again
+    assert [f.status for f in again] == ["open", "open"]
