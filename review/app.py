@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -56,7 +57,7 @@ def create_app(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path |
     app.after_request(_headers)
     _register_errors(app)
     app.jinja_env.globals.update(labels=data, campaign=campaign, runner_status=runner.status)
-    app.jinja_env.filters.update(size=human_size, when=short_time)
+    app.jinja_env.filters.update(size=human_size, when=short_time, leaf=leaf, folder=folder)
     return app
 
 
@@ -93,6 +94,17 @@ def human_size(n) -> str:
             return f"{n} {unit}" if unit == "B" else f"{n:.1f} {unit}"
         n /= 1024
     return ""
+
+
+def leaf(display) -> str:
+    """The file's own name in a display path (``a.zip!dir/b.docx`` -> ``b.docx``)."""
+    return re.split(r"[!/\\]", str(display or ""))[-1]
+
+
+def folder(display) -> str:
+    """Where the file sat: the display path without its own name."""
+    text = str(display or "")
+    return text[: len(text) - len(leaf(text))].rstrip("/\\")
 
 
 def short_time(value) -> str:

@@ -51,10 +51,12 @@ def drop_file(page, selector: str, path: Path) -> None:
     page.dispatch_event(selector, "drop", {"dataTransfer": transfer})
 
 
-def rerun(page) -> None:
+def rerun(page, screenshot: str | None = None) -> None:
     """Click 重新处理 and wait for the run to end and the page to reload."""
     page.click("#run-button")
     page.wait_for_selector("#run-progress:not([hidden])")
+    if screenshot:
+        shot(page, screenshot)
     page.wait_for_function("() => document.getElementById('run-message').textContent.includes('处理完成')",
                            timeout=240_000)
     page.wait_for_load_state("load")
@@ -96,7 +98,7 @@ def test_review_page_end_to_end(tmp_path, demo_zip, monkeypatch):
         page.wait_for_selector("#upload-result li:has-text('上传完成')")
         assert any(p.name == zip_path.name for p in (inbox / "上传").rglob("*.zip"))
         shot(page, "02-upload")
-        rerun(page)
+        rerun(page, "02b-progress")
         page.click("text=总览")
         page.wait_for_selector("#matrix")
         college = planted["college"]
