@@ -10,7 +10,7 @@ import zipfile
 
 from paperdesk.state import State
 
-from conftest import COLLEGE, flag_id, intake_files
+from review_fixtures import COLLEGE, flag_id, intake_files
 
 
 def wait_idle(client, timeout=10.0) -> dict:

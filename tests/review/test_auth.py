@@ -10,7 +10,7 @@ from paperdesk.state import State
 from review.app import create_app
 from review.auth import PASSWORD_KEY
 
-from conftest import PASSWORD, csrf, flag_id
+from review_fixtures import PASSWORD, csrf, flag_id
 
 GETS = ["/", "/college/数学与统计学院", f"/flag/{flag_id('CASE_QUOTA')}", "/audit", "/files",
         "/outbox/flags.json", "/outbox.zip", "/password"]

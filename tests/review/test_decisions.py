@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from paperdesk.state import State
 
-from conftest import COLLEGE, flag_id, sample_flags
+from review_fixtures import COLLEGE, flag_id, sample_flags
 
 
 def decide(client, code, **form):

@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from browser import chromium_page, live_server, shot
+from review_browser import chromium_page, live_server, shot
 
 PASSWORD = "e2e-pass-1"
 MASTER = "全校学生带班党员考核情况汇总表.xlsx"

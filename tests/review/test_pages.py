@@ -7,7 +7,7 @@ import re
 from paperdesk.models import Flag
 from paperdesk.state import State
 
-from conftest import COLLEGE, OTHER, flag_id, sample_flags
+from review_fixtures import COLLEGE, OTHER, flag_id, sample_flags
 
 
 def row_of(html: str, college: str) -> str:
