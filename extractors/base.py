@@ -14,21 +14,22 @@ turns either into ``[ExtractionError(display, reason)]``. Nothing escapes :func:
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Callable
 
+from defusedxml import DefusedXmlException
+
 from paperdesk.campaign import Campaign
 from paperdesk.models import ExtractionError, Extracted
-from extractors import ole
+from extractors.ole import OLE_MAGIC  # noqa: F401 - re-exported for callers of base
 
 Extractor = Callable[[Path, str, Campaign], list[Extracted]]
 
-#: OLE compound file: an encrypted OOXML file (or an old .doc/.xls under a new name)
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: the reason for every password-protected file (Office, WPS, PDF)
 ENCRYPTED = "加密文件，请发送未加密版本"
-#: a docx/xlsx whose parts unpack to more than this is refused (zip bomb)
-MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+#: an XML part declaring a DTD or entities (entity bombs, XXE)
+UNSAFE_XML = "文件中含有不允许的 XML 定义（DOCTYPE/ENTITY），疑似恶意文件，未读取"
 
 
 class BadInput(Exception):
@@ -47,7 +48,11 @@ def guarded(fn: Extractor, path: Path, display: str, campaign: Campaign) -> list
         return [ExtractionError(display, e.reason)]
     except MemoryError:
         return [ExtractionError(display, "文件过大，超出可处理的范围")]
-    except zipfile.BadZipFile:
+    except RecursionError:
+        return [ExtractionError(display, "文件结构嵌套过深，疑似异常文件，未读取")]
+    except DefusedXmlException:  # openpyxl reads through defusedxml: an entity or DTD
+        return [ExtractionError(display, UNSAFE_XML)]
+    except (zipfile.BadZipFile, zlib.error, EOFError):
         return [ExtractionError(display, "文件已损坏，无法打开（不是完整的 Office 文件）")]
     except Exception as e:  # noqa: BLE001 - a library choking on a broken file is bad input
         return [ExtractionError(display, f"文件已损坏或格式异常，无法读取（{type(e).__name__}）")]
@@ -61,23 +66,6 @@ def preflight(path: Path) -> None:
         raise BadInput(f"无法读取文件（{type(e).__name__}）") from e
     if size == 0:
         raise BadInput("文件为空（0 字节）")
-
-
-def preflight_ooxml(path: Path, what: str) -> None:
-    """Checks for a docx/xlsx: empty, encrypted (an OLE file), not a zip, a zip bomb."""
-    preflight(path)
-    with path.open("rb") as fh:
-        head = fh.read(8)
-    if head == OLE_MAGIC:
-        if ole.inspect(path).encrypted:
-            raise BadInput(ENCRYPTED)
-        raise BadInput(f"文件是旧版格式（不是{what.strip()} 2007 及以后的格式），无法读取{what}内容")
-    if not zipfile.is_zipfile(path):
-        raise BadInput(f"文件已损坏，不是有效的{what}文件")
-    with zipfile.ZipFile(path) as zf:
-        total = sum(info.file_size for info in zf.infolist())
-    if total > MAX_UNPACKED_BYTES:
-        raise BadInput(f"文件解压后过大（{total // (1024 * 1024)} MB），疑似异常文件")
 
 
 def free_deliverable(campaign: Campaign, *texts: str) -> str:

@@ -20,7 +20,8 @@ from docx.document import Document as DocxDocument
 
 from paperdesk.campaign import Campaign
 from paperdesk.models import Extracted, FreeDoc, TableDoc
-from extractors.base import BadInput, free_deliverable, preflight_ooxml
+from extractors import ooxml
+from extractors.base import BadInput, free_deliverable
 from extractors.docx_case import case_forms, count_headings, read_case
 from extractors.docx_form import best_form, to_form_doc
 from extractors.docx_walk import Block, blocks, table_texts
@@ -35,9 +36,9 @@ STRONG_FORM_LABELS = 10
 
 def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
     """The document as one record (see module docstring)."""
-    preflight_ooxml(path, " Word ")
+    ooxml.preflight(path, " Word ")
     try:
-        doc = docx.Document(str(path))
+        doc = docx.Document(ooxml.docx_source(path))  # .docm/.dotx read as .docx, no macro runs
     except ValueError as e:  # python-docx: "file is not a Word file, content type is …"
         raise BadInput("不是有效的 Word（.docx）文件") from e
     form = best_form(list(doc.tables), campaign)

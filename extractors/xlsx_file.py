@@ -1,74 +1,135 @@
-"""xlsx extractor: every sheet read with openpyxl (values, not formulas) into a table form.
+"""xlsx extractor: every sheet streamed with openpyxl (values, not formulas) into a table form.
 
 ``extract(path, display, campaign) -> list[TableDoc] | [FreeDoc] | [ExtractionError]``
 
 Each sheet whose content matches a table form (A2/A3/A4 — chosen by its column labels, never by
 the sheet name) gives one :class:`TableDoc`; other sheets give nothing. When no sheet matches,
 the workbook's text comes back as one :class:`FreeDoc` (deliverable '') so identification can
-still try. Merged ranges read as their top-left value in every cell they cover. At most
-``MAX_ROWS`` rows and ``MAX_COLUMNS`` columns of a sheet are read; the rest is ignored.
+still try. Merged ranges read as their top-left value in every cell they cover.
+Sheets are read row by row (openpyxl read-only mode), so a sheet declaring or holding a million
+rows costs no more than ``MAX_ROWS``: at most ``MAX_ROWS`` rows and ``MAX_COLUMNS`` columns are
+read, and a sheet with values further down says so in the record's ``notes``
+("表格过大，只读取了前 N 行"). ``.xlsm``/``.xltx`` read the same way; macros never run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import openpyxl
-from openpyxl.worksheet.worksheet import Worksheet
+from lxml import etree
+from openpyxl.chartsheet import Chartsheet
+from openpyxl.utils.cell import range_boundaries
 
 from paperdesk import textnorm
 from paperdesk.campaign import Campaign
 from paperdesk.models import Extracted, FreeDoc
-from extractors.base import BadInput, preflight_ooxml
+from extractors import ooxml
+from extractors.base import BadInput
 from extractors.tables import Grid, read_table
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 60
+#: rows past MAX_ROWS looked at for a value, to tell "cut" from "trailing empty rows"
+LOOK_PAST = 1000
+MAX_MERGES = 5000
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
     """Table forms found in the workbook (see module docstring)."""
-    preflight_ooxml(path, " Excel ")
+    ooxml.preflight(path, " Excel ", streamed=("xl/worksheets/",))
     with path.open("rb") as fh:  # a file object: intake's blobs have no .xlsx extension
-        wb = openpyxl.load_workbook(fh, read_only=False, data_only=True)
+        wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
         try:
-            grids = [(ws.title, sheet_grid(ws)) for ws in wb.worksheets if isinstance(ws, Worksheet)]
+            sheets = [(ws.title, *sheet_grid(ws)) for ws in wb.worksheets if not isinstance(ws, Chartsheet)]
         finally:
             wb.close()
-    if not grids:
+    if not sheets:
         raise BadInput("工作簿中没有工作表")
-    found = [doc for title, grid in grids if (doc := read_table(grid, campaign, display, title))]
+    found = []
+    for title, grid, cut in sheets:
+        if doc := read_table(grid, campaign, display, title):
+            found.append(dataclasses.replace(doc, notes=_notes(cut)))
     if found:
         return found
-    return [_free(display, grids)]
+    return [_free(display, sheets)]
 
 
-def sheet_grid(ws: Worksheet) -> Grid:
-    """The sheet's values (capped), merged ranges filled with their top-left value."""
-    nrows = min(ws.max_row or 0, MAX_ROWS)
-    ncols = min(ws.max_column or 0, MAX_COLUMNS)
-    cells = [list(row) for row in ws.iter_rows(min_row=1, max_row=nrows, max_col=ncols, values_only=True)]
+def sheet_grid(ws) -> tuple[Grid, bool]:
+    """The sheet's values (capped, trailing empty rows/columns trimmed), merged ranges filled
+    with their top-left value; and whether values beyond ``MAX_ROWS`` were left unread."""
+    cells: list[list[object]] = []
+    cut = False
+    for i, row in enumerate(ws.iter_rows(max_row=MAX_ROWS + LOOK_PAST, max_col=MAX_COLUMNS, values_only=True)):
+        if i < MAX_ROWS:
+            cells.append(list(row))
+        elif any(v is not None for v in row):
+            cut = True
+            break
+    cells = _trimmed(cells)
+    copies = _fill_merges(cells, _merges(ws))
+    return Grid(cells=cells, numbers=list(range(1, len(cells) + 1)), copies=frozenset(copies)), cut
+
+
+def _trimmed(cells: list[list[object]]) -> list[list[object]]:
+    while cells and all(v is None for v in cells[-1]):
+        cells.pop()
+    width = max((j + 1 for row in cells for j, v in enumerate(row) if v is not None), default=0)
+    return [(row + [None] * width)[:width] for row in cells]
+
+
+def _merges(ws) -> list[str]:
+    """The sheet's merged ranges (``A1:C2``), streamed from its XML part (read-only sheets do
+    not parse them). ``_worksheet_path`` is openpyxl's own name for the sheet's part."""
+    part = getattr(ws, "_worksheet_path", None)
+    if part is None:
+        return []
+    refs: list[str] = []
+    with ws.parent._archive.open(part) as src:
+        for _, el in etree.iterparse(src, tag=f"{{{_MAIN}}}mergeCell", resolve_entities=False,
+                                     no_network=True, huge_tree=False):
+            if ref := el.get("ref"):
+                refs.append(ref)
+            el.clear()
+            if len(refs) >= MAX_MERGES:
+                break
+    return refs
+
+
+def _fill_merges(cells: list[list[object]], refs: list[str]) -> set[tuple[int, int]]:
     copies: set[tuple[int, int]] = set()
-    for rng in ws.merged_cells.ranges:
-        top = rng.min_row - 1
-        left = rng.min_col - 1
+    nrows = len(cells)
+    ncols = len(cells[0]) if cells else 0
+    for ref in refs:
+        try:
+            left, top, right, bottom = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        top, left = top - 1, left - 1
         if top >= nrows or left >= ncols:
             continue
         value = cells[top][left]
-        for r in range(top, min(rng.max_row, nrows)):
-            for c in range(left, min(rng.max_col, ncols)):
+        for r in range(top, min(bottom, nrows)):
+            for c in range(left, min(right, ncols)):
                 if (r, c) != (top, left):
                     cells[r][c] = value
                     copies.add((r, c))
-    return Grid(cells=cells, numbers=list(range(1, nrows + 1)), copies=frozenset(copies))
+    return copies
 
 
-def _free(display: str, grids: list[tuple[str, Grid]]) -> FreeDoc:
+def _notes(cut: bool) -> tuple[str, ...]:
+    return (f"表格过大，只读取了前 {MAX_ROWS} 行",) if cut else ()
+
+
+def _free(display: str, sheets: list[tuple[str, Grid, bool]]) -> FreeDoc:
     lines = []
-    for _, grid in grids:
+    for _, grid, _ in sheets:
         for r in range(len(grid.cells)):
             text = " ".join(t for t in grid.line(r) if t)
             if text:
                 lines.append(text)
     title = lines[0] if lines else textnorm.clean(Path(display.split("!")[-1]).stem)
-    return FreeDoc(source=display, title=title, text="\n".join(lines), deliverable="")
+    notes = _notes(any(cut for _, _, cut in sheets))
+    return FreeDoc(source=display, title=title, text="\n".join(lines), deliverable="", notes=notes)

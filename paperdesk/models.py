@@ -126,6 +126,7 @@ class TableDoc:
     rows: tuple[TableRow, ...]
     deliverable: str = ""
     from_scan: bool = False
+    notes: tuple[str, ...] = ()  # Chinese: what the extractor left unread ("表格过大，只读取了前 N 行")
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ class FreeDoc:
     text: str
     deliverable: str = "work-summary"
     from_scan: bool = False
+    notes: tuple[str, ...] = ()  # Chinese: what the extractor left unread (rows, pages over a cap)
 
 
 @dataclass(frozen=True)
