@@ -60,7 +60,8 @@ def process_inbox(inbox: str, outbox: str, state_dir: str, campaign_path: str | 
         submission, flags = identify_check_task(items, extracted, campaign_path)
         progress(3, 4, "生成输出")
         flags, outputs, stale = publish_task(outbox, state_dir, campaign_path, submission, flags)
-        summary = pipeline.summarize(submission, flags, outputs, {**counts, "stale_decisions": len(stale)})
+        summary = pipeline.summarize(submission, flags, outputs, {**counts, "stale_decisions": len(stale)},
+                                     load_campaign(campaign_path))
         state.finish_run(run_id, True, summary)
         progress(4, 4, "完成")
     _artifact(summary)

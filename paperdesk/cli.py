@@ -107,6 +107,9 @@ def format_summary(summary: dict, outbox: Path) -> str:
     ]
     for code, n in summary["flags_by_code"].items():
         lines.append(f"  {code:<28} {n}")
+    silent = summary.get("silent_colleges") or []
+    if silent:
+        lines.append(f"尚未提交任何材料的学院 {len(silent)} 个：" + "、".join(silent))
     lines.append(f"输出目录：{Path(outbox).resolve()}（问题清单.xlsx、提交情况总览.xlsx、回执/ 等）")
     return "\n".join(lines)
 

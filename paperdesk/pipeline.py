@@ -169,12 +169,14 @@ def as_of(items: list[IntakeItem] | tuple[IntakeItem, ...]) -> str:
     return max(times) if times else "1980-01-01T00:00:00+08:00"
 
 
-def summarize(submission: Submission, flags: list[Flag], outputs: list[Path], counts: dict) -> dict:
+def summarize(submission: Submission, flags: list[Flag], outputs: list[Path], counts: dict,
+              campaign: Campaign | None = None) -> dict:
     states = Counter((i.state or "used") for i in submission.items)
     codes = Counter(f.code for f in flags if f.status in ("open", "confirmed"))
     colleges = sorted({f.college for f in submission.files if f.college})
     return {
         "colleges": colleges,
+        "silent_colleges": [c.name for c in campaign.colleges if c.name not in colleges] if campaign else [],
         "files": len(submission.items),
         "file_states": dict(sorted(states.items())),
         "flags": len(flags),

@@ -137,3 +137,18 @@ def test_every_registered_flag_code_has_a_chinese_name():
 def test_flag_codes_are_shown_with_chinese_names(client):
     html = client.get(f"/college/{COLLEGE}").get_data(as_text=True)
     assert "纸质版与电子版不一致" in html and "生活照过小" in html
+
+
+def test_resolved_flag_stays_resolved_whatever_was_decided(client, folders):
+    import json
+
+    path = folders[1] / "flags.json"
+    data = json.loads(path.read_text("utf-8"))
+    gone = next(f for f in data["flags"] if f["code"] == "CASE_QUOTA")
+    gone["status"] = "resolved"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    f = next(x for x in sample_flags() if x.code == "CASE_QUOTA")
+    State(folders[2]).decide(f.id, "confirmed", who="李老师", fingerprint=f.fingerprint)
+    html = client.get(f"/flag/{f.id}").get_data(as_text=True)
+    assert 'id="flag-status">已解决<' in html
+    assert cells(client.get("/").get_data(as_text=True), OTHER)[0] == "ok"
