@@ -3,8 +3,9 @@
 Contract: :func:`match_label` says which of the given columns/fields a cell's text labels, and
 what text follows the label in the same cell (``学院党委意见：同意`` -> 学院党委意见, ``同意``).
 Matching is on ``textnorm.squash`` keys (no spaces, punctuation, full-width forms): equal keys
-first, then a label at the start of the cell, then, for labels of 3+ characters, a near match
-(:data:`FUZZY_RATIO`, so that one misread character such as 政治面狐 still finds 政治面貌).
+first, then, for labels of 3+ characters, a near match of about the same length
+(:data:`FUZZY_RATIO`, so that one misread character such as 政治面狐 still finds 政治面貌), then
+a label at the start of the cell with the value after it.
 """
 
 from __future__ import annotations
@@ -32,17 +33,26 @@ def match_label(text: str, columns) -> tuple[object, str] | None:
     for lab, col in labelled:
         if k == lab:
             return col, ""
+    fuzzy = _fuzzy(k, labelled)
+    if fuzzy is not None:
+        return fuzzy, ""
     starts = [(lab, col) for lab, col in labelled if len(lab) >= 2 and k.startswith(lab)]
     if starts:
         lab, col = max(starts, key=lambda p: len(p[0]))
         return col, _after_label(text, lab)
+    return None
+
+
+def _fuzzy(k: str, labelled: list[tuple[str, object]]):
+    """The column of the label of 3+ characters that ``k`` misreads by about one character
+    (tried before a label prefix, so that 所带班级违纪入数 is not taken for 所带班级 + 违纪入数)."""
     best, best_col = 0.0, None
     for lab, col in labelled:
         if len(lab) >= 3 and abs(len(lab) - len(k)) <= 1:
             ratio = SequenceMatcher(None, k, lab).ratio()
             if ratio > best:
                 best, best_col = ratio, col
-    return (best_col, "") if best >= FUZZY_RATIO else None
+    return best_col if best >= FUZZY_RATIO else None
 
 
 def _after_label(text: str, squashed_label: str) -> str:
@@ -63,7 +73,7 @@ def find_labelled(text: str, labels: tuple[str, ...]) -> dict[str, str]:
     """
     spots = []
     for label in labels:
-        m = re.search(re.escape(label) + r"\s*(?:[（(][^）)]{0,4}[)）])?\s*[:：]", text)
+        m = re.search(re.escape(label) + r"\s*(?:[（(〈〔【\[][^）)〉〕】\]]{0,4}[)）〉〕】\]])?\s*[:：;；]+", text)
         if m:
             spots.append((m.start(), m.end(), label))
     spots.sort()

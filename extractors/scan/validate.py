@@ -26,6 +26,7 @@ _DIGIT_LOOKALIKES = str.maketrans(
      "丨": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9"}
 )
 _DATE = re.compile(r"(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?")
+_RANGE_DASH = re.compile(r"(\d{1,2}\s*[.月/]\s*\d{1,2}\s*日?)\s*[-一－~〜–—]+\s*(?=\d)")
 _SHORT_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 
 
@@ -40,7 +41,7 @@ class Checked:
 
 def validate(column, text: str, conf: float, id_digits: int = 12) -> Checked:
     """The value of ``column`` read as ``text`` with ``conf`` (see the module docstring)."""
-    text = textnorm.clean(text)
+    text = date_range_dash(textnorm.clean(text))
     if not text:
         return Checked("", conf)
     if column.type == "student_id":
@@ -52,6 +53,12 @@ def validate(column, text: str, conf: float, id_digits: int = 12) -> Checked:
     if column.values:
         return snap(text, conf, column.values)
     return _plain(text, conf)
+
+
+def date_range_dash(text: str) -> str:
+    """The dash of a date range as printed on the forms (—): OCR cannot tell -, 一, — apart
+    (2020.6.10一2020.6.16 -> 2020.6.10—2020.6.16). Only between two dates; 0758-2950462 stays."""
+    return _RANGE_DASH.sub(lambda m: m.group(1) + "—", text)
 
 
 def _plain(text: str, conf: float) -> Checked:

@@ -52,3 +52,10 @@ def test_plain_text_keeps_confidence():
     low = validate(TEXT, "张三", 0.5)
     assert low.reason and low.conf == 0.5
     assert validate(TEXT, "", 0.0).value == ""
+
+
+def test_date_range_dash_is_the_printed_one():
+    plain = Column(key="公示时间")
+    assert validate(plain, "2020.6.10一2020.6.16", 0.9).value == "2020.6.10—2020.6.16"
+    assert validate(plain, "6月8日-6月12日", 0.9).value == "6月8日—6月12日"
+    assert validate(Column(key="联系电话"), "0758-2950462", 0.9).value == "0758-2950462"

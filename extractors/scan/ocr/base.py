@@ -111,7 +111,7 @@ def text_lines(crop: np.ndarray, dpi: float, margin: float = LINE_MARGIN) -> lis
             start = None
     if start is not None:
         runs.append((start, len(rows)))
-    runs = _merge_runs(runs, int(dpi * 0.03), int(dpi * 0.04))
+    runs = _merge_runs(runs, dpi)
     lines = []
     for a, b in runs:
         xs = np.flatnonzero(ink[a:b].any(axis=0))
@@ -125,12 +125,30 @@ def _white(image: np.ndarray):
     return (255, 255, 255) if image.ndim == 3 else 255
 
 
-def _merge_runs(runs: list[tuple[int, int]], gap: int, min_h: int) -> list[tuple[int, int]]:
-    """Join runs split by a thin gap (parts of one glyph), drop specks shorter than ``min_h``."""
+def _merge_runs(runs: list[tuple[int, int]], dpi: float) -> list[tuple[int, int]]:
+    """Text lines from row runs of ink: runs split by a thin gap join (two lines of small text
+    have ~1 mm between them, so only gaps under ~0.3 mm join); a run too short to be a line (a
+    stroke of 二, an underline) joins its nearer neighbour when close, and a lone speck goes."""
     merged: list[list[int]] = []
     for a, b in runs:
-        if merged and a - merged[-1][1] <= gap:
+        if merged and a - merged[-1][1] <= max(1, int(dpi * 0.012)):
             merged[-1][1] = b
         else:
             merged.append([a, b])
-    return [(a, b) for a, b in merged if b - a >= min_h]
+    short, near = dpi * 0.05, dpi * 0.03
+    changed = True
+    while changed and len(merged) > 1:
+        changed = False
+        for i, (a, b) in enumerate(merged):
+            if b - a >= short:
+                continue
+            gaps = [(a - merged[i - 1][1], i - 1) if i else (1e9, -1),
+                    (merged[i + 1][0] - b, i + 1) if i + 1 < len(merged) else (1e9, -1)]
+            gap, j = min(gaps)
+            if gap <= near:
+                lo, hi = min(i, j), max(i, j)
+                merged[lo] = [merged[lo][0], merged[hi][1]]
+                del merged[hi]
+                changed = True
+                break
+    return [(a, b) for a, b in merged if b - a >= dpi * 0.02]

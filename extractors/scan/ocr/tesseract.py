@@ -3,9 +3,10 @@
 Each call runs one tesseract child process, so a thread pool over pages already uses every core;
 ``OMP_THREAD_LIMIT=1`` is forced (tesseract's own threading was 4–5× slower on 2 cores, same
 output). A single cell is read with ``--psm 7`` (one line) or ``--psm 6`` (a block) by its line count.
-The cells of a page are read in ONE call: their crops are stacked into a column with blank gaps
-and read with ``--psm 6``; words go back to the cell whose band holds their centre (~10× faster
-than one process per cell, same readings on the test pages). Confidences are tesseract's word
+The one-line cells of a page are read in ONE call: their crops are stacked into a column with
+blank gaps and read with ``--psm 6``; words go back to the cell whose band holds their centre
+(~10× faster than one process per cell, same readings on the test pages). Cells of several lines
+are read one by one (in a stack tesseract lost their first or last line). Confidences are tesseract's word
 confidences / 100, averaged over the characters of the cell.
 """
 
@@ -20,7 +21,8 @@ from extractors.scan.model import BBox, Word
 from extractors.scan.ocr.base import OcrEngine, cell_crop, join_lines, text_lines, tidy
 
 LANG = "chi_sim"
-OCR_DPI = 300  # cells are scaled up to this resolution before tesseract reads them
+OCR_DPI = 300  # cells of coarse pages are scaled up to this resolution before tesseract reads them
+UPSCALE_BELOW = 180
 MAX_STACK_PX = 30000  # tesseract refuses images over 32767 pixels high
 
 
@@ -41,7 +43,7 @@ class TesseractEngine(OcrEngine):
         return [Word(tidy(t), box, c) for t, box, c, _ in data if tidy(t)]
 
     def read_cell(self, image: np.ndarray, dpi: float = 200.0) -> tuple[str, float]:
-        image, dpi = _upscaled(image, dpi), max(dpi, OCR_DPI)
+        image, dpi = _upscaled(image, dpi), _scaled_dpi(dpi)
         lines = text_lines(image, dpi)
         psm = "--psm 7" if len(lines) == 1 else "--psm 6"
         data = self._data(image, psm, dpi)
@@ -55,10 +57,15 @@ class TesseractEngine(OcrEngine):
 
     def read_cells(self, page: np.ndarray, boxes: list[BBox], dpi: float) -> list[tuple[str, float]]:
         crops = [_upscaled(cell_crop(page, box, dpi), dpi) for box in boxes]
-        dpi = max(dpi, OCR_DPI)
+        dpi = _scaled_dpi(dpi)
         out: list[tuple[str, float]] = [("", 1.0)] * len(boxes)
-        inked = [i for i, c in enumerate(crops) if c is not None]
-        for chunk in _chunks(inked, [crops[i] for i in inked], MAX_STACK_PX):
+        single, multi = [], []
+        for i, crop in enumerate(crops):
+            if crop is not None:
+                (single if len(text_lines(crop, dpi)) == 1 else multi).append(i)
+        for i in multi:  # in a stack, tesseract dropped first/last lines of wrapped cells
+            out[i] = self.read_cell(crops[i], dpi)
+        for chunk in _chunks(single, [crops[i] for i in single], MAX_STACK_PX):
             stack, bands = _stack([crops[i] for i in chunk], int(dpi * 0.15))
             found: list[list[tuple[str, float, tuple]]] = [[] for _ in chunk]
             for text, box, conf, line in self._data(stack, "--psm 6", dpi):
@@ -88,11 +95,16 @@ class TesseractEngine(OcrEngine):
 
 
 def _upscaled(image: np.ndarray | None, dpi: float) -> np.ndarray | None:
-    """Small text read at ~OCR_DPI: chi_sim misread 1班 as ]班 and dropped labels at 150 dpi."""
-    if image is None or dpi >= OCR_DPI * 0.95:
+    """Pages under UPSCALE_BELOW dpi read at OCR_DPI: at 150 dpi chi_sim misread 1班 as ]班 and
+    dropped labels. (Scaling 200 dpi pages as well made other digits flaky: 1105 -> 11025.)"""
+    if image is None or dpi >= UPSCALE_BELOW:
         return image
     f = OCR_DPI / dpi
     return cv2.resize(image, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
+
+
+def _scaled_dpi(dpi: float) -> float:
+    return OCR_DPI if dpi < UPSCALE_BELOW else dpi
 
 
 def _cell_result(words: list[tuple[str, float, tuple]]) -> tuple[str, float]:
