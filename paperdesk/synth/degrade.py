@@ -26,9 +26,7 @@ def degrade(page: Page, *, colour: bool = True, seal: SealSpec | None = None, re
     if rotate % 90 or rotate not in (0, 90, 180, 270):
         raise ValueError(f"rotate must be 0, 90, 180 or 270, not {rotate}")
     rng = np.random.default_rng(seed)
-    img = page.image.astype(np.float32)
-    if img.ndim == 2:
-        img = np.repeat(img[:, :, None], 3, axis=2)
+    img = page.image.copy() if page.image.ndim == 3 else cv2.cvtColor(page.image, cv2.COLOR_GRAY2BGR)
     added, seal_truth = list(page.marks), page.seal
     mm = page.dpi / 25.4
     anchor = page.anchors.get("seal", (img.shape[1] * 0.7, img.shape[0] * 0.8))
@@ -69,7 +67,8 @@ def _seal_centre(img: np.ndarray, anchor: Point, radius: float, over_text: bool,
 def _blank_spot(img: np.ndarray, near: Point, radius: float, avoid: SealTruth | None = None) -> Point:
     """The centre of the least inked seal-sized square inside the page, nearest to ``near`` on ties."""
     f = 8
-    dark = cv2.resize(255.0 - img.mean(axis=2), (img.shape[1] // f, img.shape[0] // f), interpolation=cv2.INTER_AREA)
+    small = cv2.resize(img, (img.shape[1] // f, img.shape[0] // f), interpolation=cv2.INTER_AREA)
+    dark = 255.0 - small.mean(axis=2)
     k = max(3, int(2 * radius / f) | 1)
     ink = cv2.boxFilter(dark, -1, (k, k), borderType=cv2.BORDER_CONSTANT)
     ys, xs = np.mgrid[0:ink.shape[0], 0:ink.shape[1]]
@@ -135,9 +134,10 @@ def _move_seal(s: SealTruth | None, move) -> SealTruth | None:
 
 def _finish(img: np.ndarray, colour: bool, noise: float, jpeg_quality: int | None,
             rng: np.random.Generator) -> np.ndarray:
+    out = img
     if noise > 0:
-        img += rng.standard_normal(img.shape[:2], dtype=np.float32)[:, :, None] * (noise * 255.0)
-    out = np.clip(img, 0, 255).astype(np.uint8)
+        grain = (rng.standard_normal(img.shape[:2], dtype=np.float32) * (noise * 255.0)).round().astype(np.int16)
+        out = np.clip(img.astype(np.int16) + grain[:, :, None], 0, 255).astype(np.uint8)
     if not colour:
         out = cv2.cvtColor(out, cv2.COLOR_BGR2GRAY)
     if jpeg_quality is not None:

@@ -1,6 +1,6 @@
 """Ink added on top of a clean page: the seal, red pen, a red printed header, a printed circle.
 
-Every function draws into a float32 BGR page (values 0–255) in place and is deterministic for
+Every function draws into a uint8 BGR page in place and is deterministic for
 the ``rng`` it is given. Inks are multiplied onto the paper (``page *= 1 - a + a·ink/255``), so
 black text under red ink stays black, as on a real stamp.
 """
@@ -28,7 +28,8 @@ def multiply_ink(page: np.ndarray, alpha: np.ndarray, ink: np.ndarray, x0: int, 
     if px1 <= px0 or py1 <= py0:
         return
     a = alpha[py0 - y0:py1 - y0, px0 - x0:px1 - x0, None]
-    page[py0:py1, px0:px1] *= 1.0 - a + a * (ink / 255.0)
+    roi = page[py0:py1, px0:px1].astype(np.float32) * (1.0 - a + a * (ink / 255.0).astype(np.float32))
+    page[py0:py1, px0:px1] = np.clip(roi + 0.5, 0, 255).astype(np.uint8)
 
 
 def _texture(shape: tuple[int, int], rng: np.random.Generator, scale: float, low: float) -> np.ndarray:
@@ -140,7 +141,7 @@ def red_header(page: np.ndarray, title_bbox: tuple[int, int, int, int], dpi: int
     x0, y0, x1, y1 = title_bbox
     roi = page[y0:y1, x0:x1]
     dark = 1.0 - roi.mean(axis=2, keepdims=True) / 255.0
-    roi[:] = 255.0 * (1 - dark) + HEADER_RED * dark
+    roi[:] = np.clip(255.0 * (1 - dark) + HEADER_RED * dark + 0.5, 0, 255).astype(np.uint8)
     line_y, t = y1 + round(2 * dpi / 25.4), max(2, round(0.8 * dpi / 25.4))
     mask = np.ones((t, page.shape[1] - 2 * round(12 * dpi / 25.4)), np.float32)
     multiply_ink(page, mask, HEADER_RED, round(12 * dpi / 25.4), line_y)
