@@ -114,14 +114,17 @@ def fingerprint(flag: dict) -> str:
 
 def overlay(flags: list[dict], decisions: dict[str, Decision]) -> list[dict]:
     """Each flag with the status staff decided (``decision``), or its published status. A decision
-    made on other evidence is ``stale`` and not applied; a withdrawn decision shows as open."""
+    made on other evidence is ``stale`` and not applied; a withdrawn decision shows as open; a
+    flag the last run no longer raised stays ``resolved``."""
     out = []
     for f in flags:
         fp = fingerprint(f)
         d = decisions.get(f["id"])
         stale = bool(d and d.fingerprint and d.fingerprint != fp)
         status = f.get("status") or "open"
-        if d and not stale:
+        if status == "resolved":
+            pass  # the latest run no longer raises it: nothing left to decide
+        elif d and not stale:
             status = d.status
         elif status in ("confirmed", "waived"):
             status = "open"
