@@ -104,7 +104,7 @@ def leaf(display) -> str:
 def folder(display) -> str:
     """Where the file sat: the display path without its own name."""
     text = str(display or "")
-    return text[: len(text) - len(leaf(text))].rstrip("/\\")
+    return text[: len(text) - len(leaf(text))].rstrip("/\\!")
 
 
 def short_time(value) -> str:
@@ -131,4 +131,6 @@ def serve(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path | None
     except ImportError:
         app.run(host=host, port=port, threaded=True)
         return
-    waitress_serve(app, host=host, port=port, threads=8, max_request_body_size=app.config["MAX_CONTENT_LENGTH"])
+    # waitress's own cap sits a little above Flask's, so that Flask answers a too-large upload in Chinese
+    waitress_serve(app, host=host, port=port, threads=8,
+                   max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + (1 << 20))

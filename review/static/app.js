@@ -55,7 +55,7 @@
     const fd = new FormData();
     for (const f of files) { fd.append("files", f, f.name); fd.append("mtime", String(f.lastModified || "")); }
     list.innerHTML = "<li>正在上传 " + files.length + " 个文件…</li>";
-    post("/upload", fd).then((r) => r.json().catch(() => ({ error: "上传失败（" + r.status + "）" })))
+    post("/upload", fd).then((r) => r.json().catch(() => ({ error: r.status === 413 ? "上传的文件太大。" : "上传失败（" + r.status + "）" })))
       .then((j) => {
         list.innerHTML = "";
         const add = (text, cls) => { const li = document.createElement("li"); li.textContent = text; if (cls) li.className = cls; list.appendChild(li); };
@@ -63,7 +63,7 @@
         (j.saved || []).forEach((s) => add("已保存：" + s));
         (j.refused || []).forEach((x) => add("未保存“" + x.name + "”：" + x.reason, "red"));
         if ((j.saved || []).length) add("上传完成。点击页面顶部“重新处理”以处理新文件。");
-      });
+      }).catch(() => { list.innerHTML = ""; const li = document.createElement("li"); li.className = "red"; li.textContent = "上传失败：无法连接到本机服务。"; list.appendChild(li); });
   }
   document.addEventListener("DOMContentLoaded", () => {
     const zone = $("dropzone");
