@@ -15,10 +15,10 @@ read, and a sheet with values further down says so in the record's ``notes``
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import openpyxl
-from lxml import etree
 from openpyxl.chartsheet import Chartsheet
 from openpyxl.utils.cell import range_boundaries
 
@@ -34,7 +34,9 @@ MAX_COLUMNS = 60
 #: rows past MAX_ROWS looked at for a value, to tell "cut" from "trailing empty rows"
 LOOK_PAST = 1000
 MAX_MERGES = 5000
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_MERGE_CELL = re.compile(rb'<(?:[\w.-]{1,20}:)?mergeCell\s[^>]{0,200}?\bref\s*=\s*["\']([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)["\']')
+_CHUNK = 1 << 20
+_KEEP = 512  # longer than any match
 
 
 def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
@@ -81,21 +83,31 @@ def _trimmed(cells: list[list[object]]) -> list[list[object]]:
 
 
 def _merges(ws) -> list[str]:
-    """The sheet's merged ranges (``A1:C2``), streamed from its XML part (read-only sheets do
-    not parse them). ``_worksheet_path`` is openpyxl's own name for the sheet's part."""
+    """The sheet's merged ranges (``A1:C2``). Read-only sheets do not parse them, and a full XML
+    parse of a huge sheet costs seconds, so the part is streamed and only the ``<mergeCell>``
+    elements (after ``</sheetData>``) are matched. ``_worksheet_path`` is openpyxl's own name
+    for the sheet's part; without it no merges are filled."""
     part = getattr(ws, "_worksheet_path", None)
     if part is None:
         return []
     refs: list[str] = []
+    buf = b""
     with ws.parent._archive.open(part) as src:
-        for _, el in etree.iterparse(src, tag=f"{{{_MAIN}}}mergeCell", resolve_entities=False,
-                                     no_network=True, huge_tree=False):
-            if ref := el.get("ref"):
-                refs.append(ref)
-            el.clear()
-            if len(refs) >= MAX_MERGES:
+        while len(refs) < MAX_MERGES:
+            chunk = src.read(_CHUNK)
+            buf += chunk
+            done = len(buf) if not chunk else len(buf) - _KEEP  # a match starting before is whole
+            last = 0
+            if b"mergeCell" in buf:
+                for m in _MERGE_CELL.finditer(buf):
+                    if m.start() >= done:
+                        break
+                    refs.append(m.group(1).decode("ascii"))
+                    last = m.end()
+            if not chunk:
                 break
-    return refs
+            buf = buf[max(last, done):]
+    return refs[:MAX_MERGES]
 
 
 def _fill_merges(cells: list[list[object]], refs: list[str]) -> set[tuple[int, int]]:
