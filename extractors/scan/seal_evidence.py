@@ -71,14 +71,25 @@ def red_ink(bgr: np.ndarray) -> np.ndarray:
     return (soft * (hue & (s >= 35) & (v >= 60))).astype(np.float32)
 
 
-def grey_ink(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def grey_ink(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
     """Darkness in 0..1 with near-black pixels damped (a red seal turns mid-grey, text black),
-    and the black mask (float 0/1) itself."""
-    g = grey.astype(np.float32)
+    and the black mask (float 0/1) itself. Levels are stretched first (darkest 0.5 % → black,
+    the paper → white), so a washed-out scan's greyish text still counts as black; the black mask
+    grows by ~0.25 mm each way to take in the grey halo of blurred strokes."""
+    g = _stretch(grey)
     dark = (255.0 - g) / 255.0
-    black = cv2.dilate((g < 60).astype(np.uint8), np.ones((3, 3), np.uint8))
+    k = max(3, round(0.5 * dpi / 25.4) | 1)
+    black = cv2.dilate((g < 60).astype(np.uint8), np.ones((k, k), np.uint8))
     dark[black.astype(bool)] *= 0.15
     return dark, black.astype(np.float32)
+
+
+def _stretch(grey: np.ndarray) -> np.ndarray:
+    sample = grey[::4, ::4]
+    lo, hi = np.percentile(sample, (0.5, 90.0))
+    if hi - lo < 40:  # a blank or nearly blank page: nothing to stretch
+        return grey.astype(np.float32)
+    return np.clip((grey.astype(np.float32) - lo) * (255.0 / (hi - lo)), 0, 255)
 
 
 def evidence(image: np.ndarray, dpi: float, channels: str = "bgr") -> Evidence:
@@ -89,7 +100,7 @@ def evidence(image: np.ndarray, dpi: float, channels: str = "bgr") -> Evidence:
         src = cv2.resize(bgr, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1.0 else bgr
         return Evidence(red_ink(src), scale, True, float(dpi) * scale)
     # damp black at full resolution, where thin text strokes are still black
-    ink, black = grey_ink(image if image.ndim == 2 else image[:, :, 0])
+    ink, black = grey_ink(image if image.ndim == 2 else image[:, :, 0], dpi)
     if scale < 1.0:
         ink = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
         black = cv2.resize(black, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
