@@ -4,6 +4,8 @@
     fs_name(name) -> str            an OS path string whose undecodable bytes (surrogate escapes,
                                     e.g. GBK names unpacked on Linux) decoded the same way
     no_sep(name) -> str             ``!`` written full-width: it separates display-path levels
+    printable(name) -> str          control characters and lone surrogates (broken UTF-16 names in
+                                    7z/rar) written as ``%XX`` / ``%uXXXX``, so any name can be shown
 """
 
 from __future__ import annotations
@@ -28,3 +30,8 @@ def fs_name(name: str) -> str:
 
 def no_sep(name: str) -> str:
     return name.replace(MEMBER_SEP, "！")
+
+
+def printable(name: str) -> str:
+    return "".join(f"%u{ord(ch):04X}" if "\ud800" <= ch <= "\udfff"
+                   else f"%{ord(ch):02X}" if ord(ch) < 0x20 or ord(ch) == 0x7F else ch for ch in name)

@@ -2,7 +2,7 @@
 
     sniff(path_or_head, name) -> kind
 
-Kinds: docx xlsx pptx zip doc xls ole pdf image 7z rar gz bz2 xz tar eml text unknown.
+Kinds: docx xlsx pptx zip doc xls ole msg pdf image 7z rar gz bz2 xz tar eml text unknown.
 The extension is only a tie-breaker (OLE2 documents, emails without headers); magic bytes win,
 so a ``.docx`` that is really a zip of pictures comes back ``zip``. Never raises on bad input.
 """
@@ -97,6 +97,8 @@ def _ole_kind(path: Path | None, head: bytes, name: str) -> str:
         return "ole"
     if _has_stream(data, "EncryptedPackage") and ext in _OOXML_EXT:
         return ext[1:]  # a password-protected docx/xlsx: its extractor reports the password
+    if _has_stream(data, "__properties_version1.0") or "__substg1.0_".encode("utf-16-le") in data:
+        return "msg"  # an Outlook message
     for stream, kind in _OLE_STREAMS:
         if _has_stream(data, stream):
             return kind

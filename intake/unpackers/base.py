@@ -21,6 +21,7 @@ from intake.store import Blob, BlobStore
 ENCRYPTED = "加密文件，请发送未加密版本"
 CORRUPT = "压缩包已损坏，无法解压"
 BOMB = "疑似压缩炸弹：解压后的大小、压缩比或文件数超出限制，已拒绝解压"
+UNSUPPORTED_METHOD = "压缩包使用了不支持的压缩方式，请改用常见的 zip 格式"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class UnpackContext:
     budget: Budget
     find_college: object  # Callable[[str], str | None]: the campaign's find_college
     tz: object  # zoneinfo.ZoneInfo of the campaign
+    name: str = ""  # the container's own file name (a lone .gz member is named after it)
+    volumes: tuple[Path, ...] = ()  # all volumes of a multi-volume RAR, first one first
 
 
 @dataclass(frozen=True)
