@@ -20,6 +20,7 @@ APT_PACKAGES=(
   p7zip-full unar                            # .7z and .rar archives
   fonts-noto-cjk                             # Chinese glyphs for rendered forms and pages
   poppler-utils libmagic1
+  zip                                        # split zips (.z01 + .zip) in the intake tests
 )
 if [ "$WITH_TEST" = 1 ]; then
   APT_PACKAGES+=(chromium chromium-driver)
