@@ -17,8 +17,10 @@ import zipfile
 import zlib
 from pathlib import Path
 from typing import Callable
+from xml.etree import ElementTree
 
 from defusedxml import DefusedXmlException
+from lxml import etree
 
 from paperdesk.campaign import Campaign
 from paperdesk.models import ExtractionError, Extracted
@@ -54,6 +56,8 @@ def guarded(fn: Extractor, path: Path, display: str, campaign: Campaign) -> list
         return [ExtractionError(display, UNSAFE_XML)]
     except (zipfile.BadZipFile, zlib.error, EOFError):
         return [ExtractionError(display, "文件已损坏，无法打开（不是完整的 Office 文件）")]
+    except (etree.XMLSyntaxError, ElementTree.ParseError):
+        return [ExtractionError(display, "文件已损坏，无法读取（内部 XML 格式错误）")]
     except Exception as e:  # noqa: BLE001 - a library choking on a broken file is bad input
         return [ExtractionError(display, f"文件已损坏或格式异常，无法读取（{type(e).__name__}）")]
 

@@ -30,7 +30,8 @@ def test_no_forbidden_imports():
 #: the two sanctioned exceptions, each checked to stay what it is
 ALLOWED = {
     "ooxml.py": {'"w"'},  # rewrites [Content_Types].xml into an io.BytesIO zip, never a file
-    "legacy.py": {"copyfile", "shutil.copy"},  # copies the input into its own TemporaryDirectory for LibreOffice
+    "legacy.py": {"copyfile", "shutil.copy"},
+    "scan_file.py": {".save("},  # evidence crops saved as PNG into io.BytesIO  # copies the input into its own TemporaryDirectory for LibreOffice
 }
 
 
