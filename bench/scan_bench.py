@@ -105,10 +105,10 @@ def bench(n: int, engines: list[str], forms: list[str], verbose: bool) -> dict:
         for engine in engines:
             read_scan(to_pdf([render_form(campaign, "A5", sample_data(campaign, "A5"), dpi=150)], Path(tmp) / "w.pdf"),
                       "pdf", "warm-up", campaign, engine=engine, workers=1)  # model loading is not per page
-            for case in CASES:
+            for c, case in enumerate(CASES):
                 for form in forms:
                     for i in range(n):
-                        out = run_one(campaign, form, case, 100 + i, engine, Path(tmp))
+                        out = run_one(campaign, form, case, 100 + 7 * c + i, engine, Path(tmp))
                         for key in ("fields", "exact", "silent", "flagged", "wall", "cpu"):
                             totals[(engine, case)][key] += out[key]
                         totals[(engine, case)]["pages"] += 1

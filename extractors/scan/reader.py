@@ -30,6 +30,7 @@ from extractors.scan.split import split_pages
 from paperdesk.models import ExtractionError, FreeDoc
 
 CROP_MARGIN = 6
+SEAL_FIELD = "seal"
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,9 @@ class PageFinding:
 
 @dataclass(frozen=True, eq=False)
 class Crop:
-    """Evidence: the image of a field's value cell (upright page coordinates)."""
+    """Evidence: the image of a field's value cell (``field`` = the field key, coordinates of the
+    upright page), or of a seal found on a page (``field`` = :data:`SEAL_FIELD`, coordinates of
+    the page as loaded, like the seal finding's)."""
 
     page: int
     field: str
@@ -132,6 +135,7 @@ def _assemble(campaign, display, pages, outcomes):
         records.append(mapped.record)
         uncertain.extend(mapped.uncertain)
         crops.extend(_crops(outcomes, mapped.located))
+    crops.extend(_seal_crops(pages, outcomes))
     findings = tuple(
         PageFinding(p.index, p.origin, p.dpi, o.turned, o.skew, len(o.read.tables), o.seal, form_of_page.get(i), o.seconds)
         for i, (p, o) in enumerate(zip(pages, outcomes))
@@ -144,6 +148,16 @@ def _free_doc(display: str, reads) -> FreeDoc:
     cells = [ct.text for r in reads for tt in r.tables for ct in tt.cells if ct.text]
     text = "\n".join(lines + cells)
     return FreeDoc(source=display, title=lines[0] if lines else "", text=text, from_scan=True)
+
+
+def _seal_crops(pages, outcomes: list[PageOutcome]) -> list[Crop]:
+    out = []
+    for page, o in zip(pages, outcomes):
+        seal = o.seal
+        if seal is not None and getattr(seal, "present", False) and seal.bbox:
+            x0, y0, x1, y1 = seal.bbox
+            out.append(Crop(page.index, SEAL_FIELD, None, seal.bbox, page.image[y0:y1, x0:x1].copy()))
+    return out
 
 
 def _crops(outcomes: list[PageOutcome], located: tuple[Located, ...]) -> list[Crop]:

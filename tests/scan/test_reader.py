@@ -41,7 +41,18 @@ def test_a5_scan_fields(campaign, a5_scan, engine, min_exact):
     assert finding.seal is not None and finding.seal.present
     assert {c.field for c in result.crops} >= {"姓名", "学号"}
     assert all(c.image.size for c in result.crops)
+    (seal,) = [c for c in result.crops if c.field == "seal"]
+    assert seal.image.shape[0] > 100  # a 4 cm seal at 150 dpi
     assert result.timings["total"] > 0 and result.timings["per_page"] > 0
+
+
+def test_several_a5_forms_in_one_pdf(campaign, tmp_path):
+    pages = [render_form(campaign, "A5", sample_data(campaign, "A5", seed=s), dpi=150) for s in (11, 12, 13)]
+    path = to_pdf([degrade(p, skew_deg=0.5, jpeg_quality=85, seed=i) for i, p in enumerate(pages)], tmp_path / "a5s.pdf")
+    result = read_scan(path, "pdf", "a5s.pdf", campaign, engine="rapid")
+    assert [d.form for d in result.records] == ["A5", "A5", "A5"]
+    assert [d.fields["学号"] for d in result.records] == [p.cell("学号").value for p in pages]
+    assert [f.form for f in result.pages] == ["A5", "A5", "A5"]
 
 
 def test_a4_then_a2_in_one_tiff(campaign, tmp_path):
