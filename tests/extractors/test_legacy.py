@@ -7,8 +7,10 @@ import subprocess
 import tempfile
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from extractors import legacy, registry
 from extractors.base import ENCRYPTED
@@ -146,3 +148,27 @@ def test_plan_by_content_then_name(tmp_path):
     with zipfile.ZipFile(ods, "w") as zf:
         zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
     assert legacy.plan(ods, "x.zip") == ("xlsx", ".ods")
+
+
+@settings(max_examples=150, deadline=timedelta(seconds=2), derandomize=True, database=None)
+@given(data=st.data())
+def test_mutated_ole_never_raises_in_planning(tmp_path_factory, legacy_files, data):
+    """Flipped/cut OLE bytes: planning (olefile, FIB, BIFF records) refuses with BadInput only —
+    no LibreOffice call, so many examples are cheap."""
+    raw = bytearray(legacy_files[data.draw(st.integers(0, 1))])
+    for _ in range(data.draw(st.integers(1, 6))):
+        at = data.draw(st.integers(0, len(raw) - 1))
+        if data.draw(st.booleans()):
+            raw[at] ^= data.draw(st.integers(1, 255))
+        else:
+            del raw[at:]
+            if not raw:
+                break
+    path = tmp_path_factory.mktemp("ole") / "m"
+    path.write_bytes(bytes(raw))
+    try:
+        target, suffix = legacy.plan(path, "m")
+    except legacy.BadInput as e:
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in e.reason)
+    else:
+        assert (target, suffix) in {("docx", ".doc"), ("xlsx", ".xls")}
