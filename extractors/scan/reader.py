@@ -123,7 +123,21 @@ def _read_all(pages, factory, workers: int | None) -> list[PageOutcome]:
 
 def _assemble(campaign, display, pages, outcomes):
     reads = [o.read for o in outcomes]
+    records, uncertain, crops, form_of_page = _records(campaign, display, reads, outcomes)
+    crops.extend(_seal_crops(pages, outcomes))
+    findings = tuple(
+        PageFinding(p.index, p.origin, p.dpi, o.turned, o.skew, len(o.read.tables), o.seal, form_of_page.get(i), o.seconds)
+        for i, (p, o) in enumerate(zip(pages, outcomes))
+    )
+    return tuple(records), findings, tuple(uncertain), tuple(crops)
+
+
+def _records(campaign, display, reads, outcomes):
+    """(records, uncertain fields, crops, page -> form) of the read pages."""
     records, uncertain, crops, form_of_page = [], [], [], {}
+    if not any(_has_text(r) for r in reads):
+        records.append(ExtractionError(display, "扫描件中没有识别出任何文字（空白页或图像无法辨认）"))
+        return records, uncertain, crops, form_of_page
     for segment in split_pages(campaign, reads):
         seg_reads = [reads[i] for i in segment.pages]
         for i in segment.pages:
@@ -135,12 +149,11 @@ def _assemble(campaign, display, pages, outcomes):
         records.append(mapped.record)
         uncertain.extend(mapped.uncertain)
         crops.extend(_crops(outcomes, mapped.located))
-    crops.extend(_seal_crops(pages, outcomes))
-    findings = tuple(
-        PageFinding(p.index, p.origin, p.dpi, o.turned, o.skew, len(o.read.tables), o.seal, form_of_page.get(i), o.seconds)
-        for i, (p, o) in enumerate(zip(pages, outcomes))
-    )
-    return tuple(records), findings, tuple(uncertain), tuple(crops)
+    return records, uncertain, crops, form_of_page
+
+
+def _has_text(read) -> bool:
+    return any(w.text for w in read.lines) or any(ct.text for tt in read.tables for ct in tt.cells)
 
 
 def _free_doc(display: str, reads) -> FreeDoc:

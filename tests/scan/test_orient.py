@@ -37,3 +37,14 @@ def test_turn_is_clockwise(page):
     turned = orient.turn(page, 90)
     assert turned.shape[:2] == page.shape[1::-1]
     assert (turned[0, -1] == page[-1, 0]).all()  # bottom-left corner goes to the top right
+
+
+def test_page_without_table_uses_osd():
+    from pagegen import text_image
+
+    lines = ["学生带班工作总结", "本学年我院共有学生带班党员二十名，", "他们组织新生入学教育，开展学风建设，",
+             "帮助同学适应大学生活，取得了良好效果。", "一、主要做法", "二、存在问题与改进措施"] * 3
+    page = text_image(lines, dpi=150, pt=14, width_in=7.5)
+    image, turned, _, tables = orient.upright(orient.turn(page, 180), 150)
+    assert tables == [] and turned == 180
+    assert orient.detect_orientation(page, 150)[0] == 0

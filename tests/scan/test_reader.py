@@ -98,3 +98,11 @@ def test_born_digital_pdf_needs_no_ocr(campaign, tmp_path):
     assert isinstance(doc, FreeDoc) and doc.from_scan
     assert "201824131105" in doc.text and "Work summary" in doc.text
     assert result.pages[0].origin == "text" and result.pages[0].tables == 1
+
+
+def test_blank_scan_is_an_extraction_error(campaign, tmp_path):
+    Image.new("RGB", (1240, 1754), "white").save(tmp_path / "blank.png", dpi=(150, 150))
+    result = read_scan(tmp_path / "blank.png", "image", "blank.png", campaign, engine="tesseract")
+    (error,) = result.records
+    assert isinstance(error, ExtractionError) and "文字" in error.reason
+    assert len(result.pages) == 1 and result.pages[0].tables == 0
