@@ -1,6 +1,6 @@
 """Seal finder benchmark on synthetic scans: precision/recall per colour/grey, seconds per page.
 
-    .venv/bin/python bench/seal_bench.py --n 5 [--seed 0] [--jobs 2] [--markdown]
+    .venv/bin/python bench/seal_bench.py --n 5 [--seed 0] [--jobs 2] [--stress] [--show-errors]
 
 For colour and grey scans × condition (seal, faint seal, no seal, red pen, printed circle, red
 header) × dpi 150/200/300, ``--n`` pages each: a random form (A5/A4/A2) and college, skew 0–3°
@@ -29,6 +29,8 @@ from paperdesk.campaign import load_campaign  # noqa: E402
 from paperdesk.synth import SealSpec, degrade, render_form, sample_data  # noqa: E402
 
 CONDITIONS = ("seal", "faint", "none", "red_pen", "printed_circle", "red_header")
+#: --stress: the same conditions on worse scans (yellowish paper, washed out, soft and blocky)
+STRESS = dict(paper=(0.86, 0.95, 1.0), washout=0.25, blur=0.12)
 DPIS = (150, 200, 300)
 FORMS = ("A5", "A4", "A2")
 
@@ -41,9 +43,9 @@ def _marks(cond: str, college: str, rng: np.random.Generator) -> dict:
     return {cond: True} if cond != "none" else {}
 
 
-def one_page(job: tuple[bool, str, int, int, int]) -> dict:
+def one_page(job: tuple[bool, str, int, int, int, bool]) -> dict:
     """Generate one page of a group and run the finder on it; returns the outcome."""
-    colour, cond, dpi, i, seed = job
+    colour, cond, dpi, i, seed, stress = job
     rng = np.random.default_rng(seed)
     made = time.perf_counter()
     campaign = load_campaign()
@@ -51,8 +53,8 @@ def one_page(job: tuple[bool, str, int, int, int]) -> dict:
     form = FORMS[int(rng.integers(len(FORMS)))]
     page = render_form(campaign, form, sample_data(campaign, form, college=college, seed=seed), dpi=dpi)
     scan = degrade(page, colour=colour, skew_deg=float(rng.uniform(-3, 3)), rotate=90 if i == 0 else 0,
-                   jpeg_quality=int(rng.integers(50, 91)), noise=float(rng.uniform(0, 0.03)), seed=seed,
-                   **_marks(cond, college, rng))
+                   jpeg_quality=int(rng.integers(35 if stress else 50, 91)), noise=float(rng.uniform(0, 0.03)),
+                   seed=seed, **_marks(cond, college, rng), **(STRESS if stress else {}))
     start = time.perf_counter()
     made = start - made
     found = find_seal(scan.image, dpi)
@@ -65,13 +67,13 @@ def one_page(job: tuple[bool, str, int, int, int]) -> dict:
                 near=near, secs=secs, made=made, form=form, conf=found.confidence, seed=seed)
 
 
-def jobs(n: int, seed: int) -> list[tuple[bool, str, int, int, int]]:
+def jobs(n: int, seed: int, stress: bool = False) -> list[tuple[bool, str, int, int, int, bool]]:
     out, k = [], 0
     for colour in (True, False):
         for cond in CONDITIONS:
             for dpi in DPIS:
                 for i in range(n):
-                    out.append((colour, cond, dpi, i, seed * 100003 + k))
+                    out.append((colour, cond, dpi, i, seed * 100003 + k, stress))
                     k += 1
     return out
 
@@ -111,16 +113,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=5, help="pages per condition × colour × dpi")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--stress", action="store_true", help="yellowish paper, washed out, blurred, JPEG 35–90")
     ap.add_argument("--show-errors", action="store_true")
     args = ap.parse_args(argv)
     start = time.perf_counter()
-    todo = jobs(args.n, args.seed)
+    todo = jobs(args.n, args.seed, args.stress)
     if args.jobs > 1:
         with ProcessPoolExecutor(args.jobs) as pool:
             results = list(pool.map(one_page, todo, chunksize=4))
     else:
         results = [one_page(j) for j in todo]
-    print(f"# seal bench: {len(results)} pages, n={args.n}, seed={args.seed}, {platform.python_version()}, "
+    print(f"# seal bench{' --stress' if args.stress else ''}: {len(results)} pages, n={args.n}, seed={args.seed}, "
+          f"Python {platform.python_version()}, "
           f"wall {time.perf_counter() - start:.0f} s\n")
     print(summarise(results))
     if args.show_errors:

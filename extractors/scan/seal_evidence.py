@@ -61,14 +61,16 @@ def as_bgr(image: np.ndarray, channels: str = "bgr") -> np.ndarray | None:
 
 
 def red_ink(bgr: np.ndarray) -> np.ndarray:
-    """Soft redness in 0..1: red hue (two HSV ranges), enough saturation, and Lab a* chroma."""
+    """Soft redness in 0..1: red hue (two HSV ranges), some saturation, and Lab a* chroma above
+    the paper's own (a tinted paper or a scanner's colour cast shifts a* for every pixel)."""
     hsv = cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV)
     lab = cv2.cvtColor(bgr, cv2.COLOR_BGR2LAB)
     h, s, v = hsv[..., 0], hsv[..., 1], hsv[..., 2]
     hue = (h <= 12) | (h >= 160)
-    a = lab[..., 1].astype(np.float32) - 128.0
-    soft = np.clip((a - 8.0) / 25.0, 0.0, 1.0)
-    return (soft * (hue & (s >= 35) & (v >= 60))).astype(np.float32)
+    a = lab[..., 1].astype(np.float32)
+    paper = float(np.median(a[::8, ::8]))
+    soft = np.clip((a - paper - 5.0) / 20.0, 0.0, 1.0)
+    return (soft * (hue & (s >= 25) & (v >= 60))).astype(np.float32)
 
 
 def grey_ink(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
@@ -110,15 +112,32 @@ def evidence(image: np.ndarray, dpi: float, channels: str = "bgr") -> Evidence:
 def candidates(ev: Evidence, level: float, limit: int = 60) -> list[tuple[float, float, float]]:
     """Circle guesses ``(cx, cy, r)`` in ``ev.ink`` pixels.
 
-    Solid blobs the size of a seal's star (thin strokes of text and pen vanish under an opening)
-    and, on colour scans, red shapes the size of a seal. (Hough circles were tried: ~0.5 s a page
-    and dozens of false circles in tables; a seal always has its star.)
+    Solid blobs the size of a seal's star (thin strokes of text and pen vanish under an opening),
+    on colour scans red shapes the size of a seal, and the peaks of an annulus filter (rings of
+    ink of about the seal's radius, whatever is inside). Hough circles were tried: ~0.5 s a page
+    and dozens of false circles in tables.
     """
     r0 = ev.radius
-    out = _star_candidates(ev, r0, level)
+    out = _annulus_candidates(ev, r0, level)
     if ev.colour:
         out += _shape_candidates(ev, r0)
+    out += _star_candidates(ev, r0, level)
     return out[:limit]
+
+
+def _annulus_candidates(ev: Evidence, r0: float, level: float, keep: int = 8) -> list[tuple[float, float, float]]:
+    """Centres where an annulus (0.85–1.12 r0) holds the most ink, at half resolution."""
+    small = cv2.resize((ev.ink > level).astype(np.float32), None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    rs = r0 / 2
+    k = int(2 * 1.15 * rs) | 1
+    yy, xx = np.mgrid[:k, :k]
+    d = np.hypot(xx - k // 2, yy - k // 2)
+    ring = ((d >= 0.85 * rs) & (d <= 1.12 * rs)).astype(np.float32)
+    resp = cv2.filter2D(small, -1, ring / ring.sum(), borderType=cv2.BORDER_CONSTANT)
+    peaks = (resp == cv2.dilate(resp, np.ones((int(rs) | 1, int(rs) | 1), np.uint8))) & (resp > 0.04)
+    ys, xs = np.nonzero(peaks)
+    order = np.argsort(-resp[ys, xs])[:keep]
+    return [(float(xs[i]) * 2 + 0.5, float(ys[i]) * 2 + 0.5, r0) for i in order]
 
 
 def _star_candidates(ev: Evidence, r0: float, level: float) -> list[tuple[float, float, float]]:

@@ -3,7 +3,9 @@
 ``degrade(page, ...)`` applies, in this order: marks on the paper (seal, red pen, red printed
 header, a printed circle), the geometry of the scanner (skew by ``skew_deg`` about the centre with
 white corners, then a quarter turn: ``rotate`` degrees counter-clockwise as seen, so 90 is a page
-fed sideways), sensor noise (Gaussian, ``noise`` = σ as a fraction of 255), conversion to grey
+fed sideways), optional paper tint (``paper``: BGR multipliers, e.g. (0.85, 0.95, 1.0) for
+yellowish paper), wash-out (``washout`` in 0..1 lifts black towards grey), blur (``blur``: Gaussian
+σ in mm, a soft phone photo), sensor noise (Gaussian, ``noise`` = σ as a fraction of 255), conversion to grey
 (``colour=False`` → a 2-D uint8 image), and a JPEG round trip at ``jpeg_quality``. Cell boxes,
 anchors and the seal centre are mapped through the same geometry. Deterministic for ``seed``.
 """
@@ -21,7 +23,8 @@ Point = tuple[float, float]
 
 def degrade(page: Page, *, colour: bool = True, seal: SealSpec | None = None, red_pen: bool = False,
             red_header: bool = False, printed_circle: bool = False, skew_deg: float = 0.0,
-            rotate: int = 0, jpeg_quality: int | None = None, noise: float = 0.0, seed: int = 0) -> Page:
+            rotate: int = 0, jpeg_quality: int | None = None, noise: float = 0.0, seed: int = 0,
+            paper: tuple[float, float, float] | None = None, washout: float = 0.0, blur: float = 0.0) -> Page:
     """A degraded copy of ``page`` (see the module docstring); ValueError for a bad ``rotate``."""
     if rotate % 90 or rotate not in (0, 90, 180, 270):
         raise ValueError(f"rotate must be 0, 90, 180 or 270, not {rotate}")
@@ -48,6 +51,7 @@ def degrade(page: Page, *, colour: bool = True, seal: SealSpec | None = None, re
         marks.red_header(img, page.title_bbox, page.dpi)
         added.append("red_header")
     img, move = _geometry(img, skew_deg, rotate)
+    img = _optics(img, paper, washout, blur * mm)
     img = _finish(img, colour, noise, jpeg_quality, rng)
     return Page(img, page.dpi, page.form_id, tuple(_move_cell(c, move) for c in page.cells),
                 _move_seal(seal_truth, move), _move_box(page.title_bbox, move), _move_box(page.table_bbox, move),
@@ -130,6 +134,17 @@ def _move_seal(s: SealTruth | None, move) -> SealTruth | None:
     if s is None:
         return None
     return SealTruth(move(s.centre), s.radius, s.text, s.college, s.kind, s.faint)
+
+
+def _optics(img: np.ndarray, paper, washout: float, sigma_px: float) -> np.ndarray:
+    if paper is not None:
+        img = np.clip(img.astype(np.float32) * np.asarray(paper, np.float32), 0, 255).astype(np.uint8)
+    if washout > 0:
+        lift = 255.0 * float(washout)
+        img = (lift + img.astype(np.float32) * (1 - float(washout))).astype(np.uint8)
+    if sigma_px > 0:
+        img = cv2.GaussianBlur(img, (0, 0), sigma_px)
+    return img
 
 
 def _finish(img: np.ndarray, colour: bool, noise: float, jpeg_quality: int | None,
