@@ -2,7 +2,7 @@
 
 ``extract(path, display, campaign) -> records of docx_file / xlsx_file | [ExtractionError]``
 
-    Word 97–2003 .doc, WPS 文字 .wps (OLE ``WordDocument``), .rtf, .odt   -> docx
+    Word 95–2003 .doc, WPS 文字 .wps (OLE ``WordDocument``), .rtf, .odt, .wri  -> docx
     Excel 97–2003 .xls, WPS 表格 .et (OLE ``Workbook``/``Book``), .ods    -> xlsx
 
 The target comes from the content (OLE stream names, the ``{\\rtf`` signature, an ODF
@@ -38,6 +38,7 @@ DEFAULT_TIMEOUT = 60.0
 BY_EXTENSION: dict[str, tuple[str, str]] = {
     ".doc": ("docx", ".doc"), ".dot": ("docx", ".doc"), ".wps": ("docx", ".wps"),
     ".rtf": ("docx", ".rtf"), ".odt": ("docx", ".odt"),
+    ".wri": ("docx", ".wri"),
     ".xls": ("xlsx", ".xls"), ".xlt": ("xlsx", ".xls"), ".et": ("xlsx", ".et"), ".ods": ("xlsx", ".ods"),
 }
 _ODF_MIMETYPES = {
@@ -61,6 +62,12 @@ def recognises(path: Path) -> bool:
     """True for content this module reads that intake may sniff as ``text`` or ``zip``
     (RTF, OpenDocument text/spreadsheet)."""
     return _by_content(path) is not None
+
+
+def named_like(display: str) -> bool:
+    """True when the display name has an extension this module converts (.doc, .xls, .wri …):
+    for files intake could not sniff (Excel 4 BIFF streams, MS Write), LibreOffice may."""
+    return Path(display_name(display)).suffix.lower() in BY_EXTENSION
 
 
 def plan(path: Path, display: str) -> tuple[str, str]:

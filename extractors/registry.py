@@ -44,16 +44,32 @@ UNSUPPORTED: dict[str, str] = {
 def extract(path: Path, kind: str, display: str, campaign: Campaign) -> list[Extracted]:
     """Records read from the file at ``path`` (see module docstring)."""
     path = Path(path)
-    fn = choose(path, kind)
+    fn = choose(path, kind, display)
     if fn is None:
-        return [ExtractionError(display, f"不支持的文件类型：{UNSUPPORTED.get(kind, kind)}")]
+        return [ExtractionError(display, _unsupported(path, kind))]
     return guarded(fn, path, display, campaign)
 
 
-def choose(path: Path, kind: str) -> Extractor | None:
-    """The extractor for a file of sniffed ``kind``, corrected by a look at its content."""
+def choose(path: Path, kind: str, display: str = "") -> Extractor | None:
+    """The extractor for a file of sniffed ``kind``, corrected by a look at its content; an
+    ``unknown`` file named like an old office format (Excel 4 BIFF, MS Write) is tried too."""
     if kind in ("docx", "xlsx") and ole.is_ole(path):
         return legacy.extract  # an old-format or encrypted file under an OOXML name
     if kind in ("text", "zip", "unknown") and legacy.recognises(path):
         return legacy.extract
+    if kind == "unknown" and legacy.named_like(display) and _size(path) > 0:
+        return legacy.extract
     return EXTRACTORS.get(kind)
+
+
+def _unsupported(path: Path, kind: str) -> str:
+    if _size(path) == 0:
+        return "文件为空（0 字节）"
+    return f"不支持的文件类型：{UNSUPPORTED.get(kind, kind)}"
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1

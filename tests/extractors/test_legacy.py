@@ -172,3 +172,17 @@ def test_mutated_ole_never_raises_in_planning(tmp_path_factory, legacy_files, da
         assert any("\u4e00" <= ch <= "\u9fff" for ch in e.reason)
     else:
         assert (target, suffix) in {("docx", ".doc"), ("xlsx", ".xls")}
+
+
+def test_unknown_files_named_like_old_formats_are_tried(tmp_path, campaign):
+    """Excel 4 (raw BIFF, not OLE) and MS Write sniff as unknown: their names send them on."""
+    path = tmp_path / "biff"
+    path.write_bytes(b"\x09\x04\x06\x00\x00\x00\x10\x00" + b"\x00" * 64)
+    assert registry.choose(path, "unknown", "学院/testEXCEL_4.xls") is legacy.extract
+    assert registry.choose(path, "unknown", "旧.wri") is legacy.extract
+    assert registry.choose(path, "unknown", "a.bin") is None
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    assert registry.choose(empty, "unknown", "a.xls") is None
+    [err] = run(empty, "unknown", campaign)
+    assert err.reason == "文件为空（0 字节）"
