@@ -116,3 +116,16 @@ def test_ring_text_names_the_college(campaign):
 ])
 def test_seal_college_is_tolerant_of_ocr_noise(campaign, text, expected):
     assert seal_college(text, campaign) == expected
+
+
+def test_remove_seal_on_grey_whitens_only_inside_the_finding(a5):
+    scan = degrade(a5, colour=False, seal=SealSpec(COLLEGE), seed=8)
+    found = find_seal(scan.image, scan.dpi)
+    clean = remove_seal(scan.image, finding=found)
+    cx, cy = scan.seal.centre
+    r = int(scan.seal.radius)
+    disk = scan.image[int(cy) - r:int(cy) + r, int(cx) - r:int(cx) + r]
+    after = clean[int(cy) - r:int(cy) + r, int(cx) - r:int(cx) + r]
+    assert ((disk > 120) & (disk < 200)).sum() > 500 and ((after > 120) & (after < 200)).sum() == 0
+    assert (after[disk < 60] < 60).all()  # black text kept
+    assert np.array_equal(remove_seal(scan.image), scan.image)  # grey without a finding: untouched

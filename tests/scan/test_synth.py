@@ -107,3 +107,13 @@ def test_a_page_is_fast_enough(campaign):
     page = render_form(campaign, "A5", data, dpi=200)
     degrade(page, seal=SealSpec("文学院"), red_pen=True, skew_deg=1.0, jpeg_quality=75, noise=0.02, seed=1)
     assert time.perf_counter() - start < 1.5  # about 0.4 s here; generous for a shared machine
+
+
+def test_optics_tint_wash_out_and_blur(a5):
+    plain = degrade(a5, seed=1)
+    worse = degrade(a5, paper=(0.86, 0.95, 1.0), washout=0.3, blur=0.15, seed=1)
+    assert worse.image.min() >= 0.3 * 255 - 1  # black lifted to grey
+    paper = worse.image[5:40, 5:40].reshape(-1, 3).mean(axis=0)
+    assert paper[0] < paper[2] - 20  # yellowish: less blue than red
+    x0, y0, x1, y1 = plain.cell("姓名").text_bbox
+    assert worse.image[y0:y1, x0:x1].std() < plain.image[y0:y1, x0:x1].std()  # softer strokes
