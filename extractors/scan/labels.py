@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from paperdesk import textnorm
 
 FUZZY_RATIO = 0.74
+_CJK_ONLY = re.compile(r"[^\u3400-\u9fff]")
 _DECORATION = re.compile(r"[（(]\s*(盖章|签字|签章|盖公章)\s*[)）]")
 
 
@@ -32,6 +33,10 @@ def match_label(text: str, columns) -> tuple[object, str] | None:
     labelled = [(textnorm.squash(label), col) for col in columns for label in col.labels]
     for lab, col in labelled:
         if k == lab:
+            return col, ""
+    bare = _CJK_ONLY.sub("", k)  # a stroke of a seal or circle read as I ( / — next to the label
+    for lab, col in labelled:
+        if bare == lab and len(k) - len(bare) <= 2:
             return col, ""
     fuzzy = _fuzzy(k, labelled)
     if fuzzy is not None:

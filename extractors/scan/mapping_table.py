@@ -3,7 +3,8 @@
 Contract: :func:`map_table` (called through ``mapping.map_form``) takes the pages of ONE table
 form. On each page the largest table is used: its header row is the row (among the first few)
 whose cells match the most column labels (at least :data:`MIN_HEADER_MATCHES`); each grid column
-under a header cell gets that column's key. A page without a header row continues the previous
+under a header cell gets that column's key (a single unreadable header cell between two read
+ones gets the column the form defines between them). A page without a header row continues the previous
 page's columns when it has as many grid columns. Rows whose cells are all blank are skipped;
 ``TableRow.row`` numbers the data rows 1, 2, … across the pages of the form. Header-line fields
 (学院, 带班党员总数, 公示时间 …) are read from the text lines above the table, or from table cells
@@ -86,7 +87,24 @@ def _header_row(tt: TableText, columns) -> tuple[int, int, dict[int, Column]] | 
         matched = len(set(map(id, mapping.values())))
         if matched >= MIN_HEADER_MATCHES and (best is None or matched > best[0]):
             best = (matched, r, last, mapping)
-    return (best[1], best[2], best[3]) if best else None
+    if best is None:
+        return None
+    return best[1], best[2], _fill_gaps(best[3], list(columns), tt.table.n_cols)
+
+
+def _fill_gaps(mapping: dict[int, Column], columns: list[Column], n_cols: int) -> dict[int, Column]:
+    """A header cell left unread (a seal or a circle over it) between two read ones takes the
+    column the form defines between theirs, when exactly one is missing there."""
+    order = {id(c): i for i, c in enumerate(columns)}
+    filled = dict(mapping)
+    for c in range(1, n_cols - 1):
+        left, right = mapping.get(c - 1), mapping.get(c + 1)
+        if c in mapping or left is None or right is None:
+            continue
+        i, j = order[id(left)], order[id(right)]
+        if j - i == 2 and columns[i + 1] not in mapping.values():
+            filled[c] = columns[i + 1]
+    return filled
 
 
 def _row(campaign, form_id, page, tt, r, columns, number, uncertain, located) -> TableRow | None:

@@ -81,3 +81,19 @@ def test_table_page_without_header_is_reported(campaign):
     mapped = map_form(campaign, "A2", [page_read([["1", "张三"]])], "a2")
     assert mapped.record.rows == ()
     assert any(u.field == "表头" for u in mapped.uncertain)
+
+
+def test_label_with_stray_marks_still_matches(campaign):
+    from extractors.scan.labels import match_label
+
+    columns = campaign.forms["A4"].columns
+    assert match_label("I姓名(", columns)[0].key == "姓名"
+    assert match_label("所带班级违纪入数", columns)[0].key == "所带班级违纪人数"
+    assert match_label("序", columns) is None
+
+
+def test_unreadable_header_cell_between_two_read_ones(campaign):
+    header = list(A4_HEADER)
+    header[2] = "号"  # 学 hidden under a stamp
+    doc = map_form(campaign, "A4", [page_read([header, A4_ROW])], "a4").record
+    assert doc.rows[0].cells["学号"] == "201824131105"
