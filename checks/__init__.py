@@ -1,11 +1,12 @@
-"""checks: every rule of SPEC §5 that needs no scan, and the cross-document reconciliation.
+"""checks: every rule of SPEC §5, and the cross-document reconciliation.
 
 Pure: a :class:`~paperdesk.campaign.Campaign` and a :class:`~paperdesk.models.Submission` in, a
 list of :class:`~paperdesk.models.Flag` out. Each rule is a small function registered under its
 flag code in :mod:`checks.registry`; the rules live by area:
 
     intake_rules  UNREADABLE_FILE DUPLICATE_FILE UNKNOWN_COLLEGE COLLEGE_CONFLICT ARCHIVE_NAME_INVALID
-    deliverables  DELIVERABLE_MISSING LATE_SUBMISSION
+                  (COLLEGE_CONFLICT also from seals: paper.seal_conflicts)
+    deliverables  DELIVERABLE_MISSING (electronic half and paper half) LATE_SUBMISSION
     cases         PHOTO_TOO_SMALL PHOTO_MISSING CASE_TOO_LONG CASE_IMAGE_COUNT CASE_SECTION_MISSING
                   CASE_QUOTA CASE_AUTHOR_UNKNOWN
     assessment    MODEL_QUOTA_EXCEEDED CRITERIA_NOT_MET HEADCOUNT_MISMATCH PUBLICITY_TOO_SHORT
@@ -13,6 +14,7 @@ flag code in :mod:`checks.registry`; the rules live by area:
     selection     CLASS_OVER_STAFFED CLASS_UNSTAFFED CANDIDATE_GRADE CANDIDATE_STATUS
     people        DUPLICATE_PERSON
     reconcile     FIELD_MISMATCH (and same_value/compare_fields for scan pairs)
+    paper         SEAL_MISSING PAPER_ELECTRONIC_MISMATCH OCR_LOW_CONFIDENCE (scans of paper copies)
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 from paperdesk.campaign import Campaign
 from paperdesk.models import Flag, Submission
 
-from checks import assessment, cases, deliverables, intake_rules, people, reconcile, selection  # noqa: F401  (register)
+from checks import assessment, cases, deliverables, intake_rules, paper, people, reconcile, selection  # noqa: F401  (register)
 from checks.context import Ctx
 from checks.reconcile import compare_fields, same_value
 from checks.registry import RULES, Finding, Rule, rule

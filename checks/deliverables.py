@@ -1,9 +1,11 @@
 """Rules about what each college sent, and when: DELIVERABLE_MISSING and LATE_SUBMISSION.
 
-Only the electronic half of a deliverable is judged here: a college "has sent" a deliverable when
-at least one used, non-scan file of it is attributed to the college. (Scans of paper halves are
-checked by the scan layer.) The submission time of a file is its carrying email's Date, else the
-time intake first saw it.
+A college "has sent" a deliverable when at least one used, non-scan file of it is attributed to the
+college. A deliverable with a paper half (``paper: true``) also needs a scan of it (a record read
+from a scan, or a loose image of the deliverable): when the electronic half arrived and no scan
+did, DELIVERABLE_MISSING names the paper half (``field`` 纸质版). Nothing at all arrived: one flag.
+(What the scans say is checked in ``checks.paper``.) The submission time of a file is its carrying
+email's Date, else the time intake first saw it.
 """
 
 from __future__ import annotations
@@ -25,13 +27,24 @@ def _electronic(f: Identified, d: Deliverable) -> bool:
     return not is_scan(r) and not (d.paper and isinstance(r, ImageFile))
 
 
+def _paper(f: Identified, d: Deliverable) -> bool:
+    """A file that counts as the paper half: a scan, or a loose image of a paper deliverable."""
+    return d.paper and (is_scan(f.record) or isinstance(f.record, ImageFile))
+
+
 @rule("DELIVERABLE_MISSING", severity="error")
 def deliverable_missing(ctx: Ctx) -> Iterator[Finding]:
-    """One flag per college and deliverable with no electronic file."""
+    """One flag per college and deliverable with no electronic file, or (paper deliverables) with an
+    electronic file but no scan of the paper copy."""
     for college in ctx.colleges:
         for d in ctx.campaign.deliverables:
             files = ctx.files(college, d.key)
             if any(_electronic(f, d) for f in files):
+                if d.paper and not any(_paper(f, d) for f in files):
+                    yield Finding(f"{college}的《{d.title}》只收到电子版，未收到加盖学院党委公章的纸质版扫描件"
+                                  f"（截止日期 {cn_date(d.due)}）。",
+                                  college=college, deliverable=d.key, field="纸质版",
+                                  expected="纸质版（盖章）扫描件", found="未收到纸质版扫描件")
                 continue
             found = "只收到纸质版扫描件" if files else "未收到"
             tail = "只收到纸质版扫描件，缺电子版" if files else "未收到"

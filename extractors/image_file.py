@@ -5,7 +5,9 @@
 Only the image header is read (Pillow opens lazily, nothing is decoded). ``is_life_photo`` is
 set when the file name holds one of ``campaign.checks.life_photo_keywords``. An image that
 Pillow cannot identify, or one whose pixel count marks it as a decompression bomb, is an
-ExtractionError.
+ExtractionError. A TIFF, or an image that looks like a scanned form page (A4-shaped with ruling
+lines, not a picture of a cases archive: :func:`extractors.scan_file.is_form_page`), is read as a
+scan by :func:`extractors.scan_file.extract`.
 """
 
 from __future__ import annotations
@@ -40,5 +42,9 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
         raise BadInput("图片已损坏或格式无法识别") from e
     name = display_name(display)
+    from extractors import scan_file  # a scanned form page goes to OCR
+
+    if scan_file.is_form_page(path, display, campaign):
+        return scan_file.extract(path, "image", display, campaign)
     return [ImageFile(source=display, name=name, size=path.stat().st_size,
                       is_life_photo=is_life_photo(campaign, name), width=width, height=height)]

@@ -7,7 +7,7 @@ chosen by content): a table without a header row of its own continues the one be
 table running over pages); two tables of the same form with disjoint columns and as many rows
 are put side by side (a sheet printed over two pages' width). Header-line fields come from the
 page text. No table form -> FreeDoc with the text.
-No text layer at all -> ``FreeDoc(title="扫描件", text="")`` for the scan pipeline.
+No text layer at all -> a scan: :func:`extractors.scan_file.extract` (OCR, seals, evidence).
 At most ``MAX_PAGES`` pages are read.
 """
 
@@ -44,7 +44,9 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
         texts = [page.extract_text() or "" for page in pages]
         lines = [t for text in texts for t in (prose(x) for x in text.splitlines()) if t]
         if not lines:
-            return [FreeDoc(source=display, title=SCAN_TITLE, text="", deliverable="")]
+            from extractors import scan_file  # a scan: read by OCR
+
+            return scan_file.extract(path, "pdf", display, campaign)
         tables = [_padded(t) for page in pages for t in page.extract_tables() if t]
     docs = [d for seg in _side_by_side(_segments(tables, campaign), campaign)
             if (d := read_table(_grid(seg), campaign, display, "", extra_lines=lines))]

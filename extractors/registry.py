@@ -20,9 +20,9 @@ from paperdesk.models import ExtractionError, Extracted
 from extractors import docx_file, image_file, legacy, ole, pdf_file, xlsx_file
 from extractors.base import Extractor, guarded
 
-EXTRACTOR_VERSION = "b4"
+EXTRACTOR_VERSION = "b5"  # b5: scans (PDF without text layer, form-page images, TIFF) read by OCR
 
-#: one module per input kind (STYLE.md point 2); scans go to extractors/scan/ later
+#: one module per input kind (STYLE.md point 2); pdf_file/image_file hand scans to extractors.scan_file
 EXTRACTORS: dict[str, Extractor] = {
     "docx": docx_file.extract,
     "xlsx": xlsx_file.extract,

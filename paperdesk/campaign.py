@@ -109,6 +109,10 @@ class Checks(_Strict):
     ratings: Ratings
     criteria: dict[str, tuple[Criterion, ...]]
     award_keywords: tuple[str, ...] = ()
+    #: a field read from a scan with a lower OCR confidence is OCR_LOW_CONFIDENCE, not compared
+    ocr_min_confidence: float = Field(default=0.80, ge=0.0, le=1.0)
+    #: a page's seal counts as present from this seal-finder confidence on
+    seal_min_confidence: float = Field(default=0.5, ge=0.0, le=1.0)
 
     @field_validator("case_quota_ratio", "model_quota_ratio", mode="before")
     @classmethod

@@ -104,6 +104,7 @@ class FormDoc:
     deliverable: str = "assessment-forms"
     confidence: dict[str, float] = field(default_factory=dict)  # per field, scans only
     from_scan: bool = False
+    paper: "PaperInfo | None" = None  # scans only: seals, doubts, evidence crops
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class TableDoc:
     rows: tuple[TableRow, ...]
     deliverable: str = ""
     from_scan: bool = False
+    paper: "PaperInfo | None" = None  # scans only: seals, doubts, evidence crops
     notes: tuple[str, ...] = ()  # Chinese: what the extractor left unread ("表格过大，只读取了前 N 行")
 
 
@@ -150,6 +152,7 @@ class FreeDoc:
     text: str
     deliverable: str = "work-summary"
     from_scan: bool = False
+    paper: "PaperInfo | None" = None  # scans only: seals, doubts, evidence crops
     notes: tuple[str, ...] = ()  # Chinese: what the extractor left unread (rows, pages over a cap)
 
 
@@ -255,3 +258,82 @@ class Submission:
 
     def records(self, college: str, deliverable: str) -> list:
         return [f.record for f in self.files if f.college == college and f.deliverable == deliverable and f.record is not None]
+
+
+# ---------------------------------------------------------------- paper copies (scans)
+
+#: folder of ``outbox/`` that holds evidence crops of scan-based flags
+EVIDENCE_DIR = "证据"
+
+
+@dataclass(frozen=True)
+class SealCheck:
+    """The seal finder's verdict on one page of a scan.
+
+    ``page`` is 1-based in the file; ``present``/``confidence`` are the finder's own (checks
+    compare ``confidence`` with the campaign's ``seal_min_confidence``); ``bbox`` is the best
+    candidate in page pixels (None without one); ``ring_text`` what OCR read around the ring,
+    ``college`` the official college it names (None when none), ``party_committee`` whether it
+    reads as a party committee's seal (党委/委员会). ``crop`` is the key in
+    :attr:`PaperInfo.crops` of the evidence image (the seal, or the whole page when none).
+    """
+
+    page: int
+    present: bool
+    confidence: float
+    bbox: tuple[int, int, int, int] | None = None
+    ring_text: str = ""
+    college: str | None = None
+    party_committee: bool = False
+    crop: str = ""
+
+
+@dataclass(frozen=True)
+class ScanDoubt:
+    """A field the scan reader itself doubts (validator failed, label not found …): ``reason``
+    is Chinese; ``row`` the table row (None for label/value forms and header fields)."""
+
+    field: str
+    value: str
+    confidence: float
+    reason: str
+    row: int | None = None
+    page: int | None = None  # 1-based
+
+
+@dataclass(frozen=True)
+class PaperInfo:
+    """What a record read from a scan carries besides its values: the file's pages it was read
+    from (1-based), the seal verdict of each of those pages, the reader's doubts, and evidence
+    crops as PNG bytes keyed by a stable name (:func:`crop_key`, :func:`seal_key`)."""
+
+    pages: tuple[int, ...]
+    seals: tuple[SealCheck, ...] = ()
+    doubts: tuple[ScanDoubt, ...] = ()
+    crops: dict[str, bytes] = field(default_factory=dict)
+
+
+def crop_key(page: int, field_key: str, row: int | None = None) -> str:
+    """Evidence key of a value cell: ``第2页-第3行-学号`` (tables) or ``第1页-学号`` (forms)."""
+    middle = f"第{row}行-" if row is not None else ""
+    return _safe(f"第{page}页-{middle}{field_key}")
+
+
+def seal_key(page: int) -> str:
+    """Evidence key of a page's seal (or of the whole page when it has no seal): ``第1页-印章``."""
+    return f"第{page}页-印章"
+
+
+def evidence_path(college: str | None, display: str, sha256: str, key: str) -> str:
+    """Where the crop ``key`` of the scan ``display`` (content hash ``sha256``) is published,
+    relative to ``outbox/``: ``证据/<学院>/<文件名>-<hash8>/<key>.png``. Pure and deterministic:
+    checks put this path in a flag's ``evidence``; writers write the crop there."""
+    name = display.split(MEMBER_SEP)[-1].replace("\\", "/").split("/")[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return f"{EVIDENCE_DIR}/{_safe(college or '未识别学院')}/{_safe(stem)}-{sha256[:8]}/{_safe(key)}.png"
+
+
+def _safe(text: str) -> str:
+    """A file-name-safe version of ``text`` (no path separators or characters Windows refuses)."""
+    out = "".join("_" if ch in '\\/:*?"<>|!' or ord(ch) < 32 else ch for ch in text).strip(" .")
+    return out[:80] or "_"

@@ -1,0 +1,249 @@
+"""Scan extractor adapter: a scanned PDF or a form-page image -> records with their paper facts.
+
+``extract(path, kind, display, campaign, engine=None) -> list[Extracted]``
+
+Calls :func:`extractors.scan.reader.read_scan` (OCR, forms, per-field confidence) and gives every
+record it returns (FormDoc / TableDoc / FreeDoc, ``from_scan=True``) a
+:class:`~paperdesk.models.PaperInfo`: the file's pages the record was read from, per page the
+seal verdict (finder confidence, box, ring text and the college it names, party committee or
+not), the reader's doubts, and evidence crops as PNG bytes keyed by
+:func:`~paperdesk.models.crop_key` (value cells, grey) and :func:`~paperdesk.models.seal_key`
+(the seal in colour, or the whole page shrunk when it has no seal). Pure: reads only the file
+it is given. Nothing escapes: any failure is ``[ExtractionError(display, <Chinese reason>)]``.
+
+Pages are given to records by runs of consecutive pages of the same form (``PageFinding.form``)
+taken by the records of that form in order, split evenly when a run holds several records
+(all A5s of a college in one PDF; two-page A5s).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from paperdesk.campaign import Campaign
+from paperdesk.models import (ExtractionError, Extracted, FormDoc, FreeDoc, PaperInfo, ScanDoubt, SealCheck,
+                              TableDoc, crop_key, seal_key)
+
+#: long side / short side of an image taken for a page (A4 is 1.414)
+PAGE_RATIO = (1.30, 1.56)
+#: an image whose long side is shorter than this is too small to be a scanned page
+PAGE_MIN_PX = 900
+#: longest side of a whole-page evidence image, pixels
+PAGE_THUMB_PX = 900
+#: margin around the seal box in its crop, as a share of the box side
+SEAL_MARGIN = 0.15
+
+
+def extract(path: Path, kind: str, display: str, campaign: Campaign, engine=None) -> list[Extracted]:
+    """The scan's records, each with its :class:`PaperInfo` (see the module docstring)."""
+    try:
+        from extractors.scan.reader import read_scan
+
+        result = read_scan(path, kind, display, campaign, engine=engine)
+        errors = [r for r in result.records if isinstance(r, ExtractionError)]
+        if errors or not result.records:
+            return errors or [ExtractionError(display, "扫描件中没有读到任何内容")]
+        return _with_paper(result, path, kind, campaign)
+    except MemoryError:
+        return [ExtractionError(display, "扫描件过大，超出可处理的范围")]
+    except Exception as e:  # noqa: BLE001 - a scan that breaks the reader is bad input, not a crash
+        return [ExtractionError(display, f"扫描件无法识别（{type(e).__name__}）")]
+
+
+def _with_paper(result, path: Path, kind: str, campaign: Campaign) -> list[Extracted]:
+    from extractors.scan.pages import load_pages
+
+    images = {p.index: p.image for p in load_pages(path, kind)}
+    groups = page_groups(result.records, result.pages)
+    seals = {f.index: _seal_check(f, images.get(f.index), campaign) for f in result.pages}
+    out = []
+    for idx, (record, pages) in enumerate(zip(result.records, groups)):
+        crops = {crop_key(c.page + 1, c.field, c.row): png(c.image, grey=True)
+                 for c in result.crops if c.page in pages and c.image.size}
+        checks = tuple(seals[i][0] for i in pages if i in seals)
+        crops.update({seals[i][0].crop: seals[i][1] for i in pages if i in seals and seals[i][1]})
+        doubts = tuple(_doubt(u) for u in _doubts_of(result.uncertain, idx, result.records, groups))
+        info = PaperInfo(tuple(i + 1 for i in pages), checks, doubts, dict(sorted(crops.items())))
+        out.append(dataclasses.replace(record, paper=info) if isinstance(record, (FormDoc, TableDoc, FreeDoc))
+                   else record)
+    return out
+
+
+# ---------------------------------------------------------------- is an image a scanned page?
+
+
+def is_form_page(path: Path, display: str, campaign: Campaign) -> bool:
+    """True for an image to read as a scan: a TIFF, or an A4-shaped image with ruling lines (a
+    table) — never a life photo or a picture of a cases deliverable (its keywords on the path)."""
+    from extractors.image_file import display_name, is_life_photo
+
+    if is_life_photo(campaign, display_name(display)) or _of_cases(display, campaign):
+        return False
+    try:
+        with Image.open(path) as im:
+            if im.format == "TIFF":
+                return True
+            w, h = im.size
+            if not PAGE_RATIO[0] <= max(w, h) / max(1, min(w, h)) <= PAGE_RATIO[1] or max(w, h) < PAGE_MIN_PX:
+                return False
+            im.draft("L", (w // 4, h // 4))  # JPEG: decode at a quarter size
+            small = im.convert("L")
+            small.thumbnail((1200, 1200))
+            grey = np.asarray(small)
+    except Exception:  # noqa: BLE001 - not an image we can look at: the image extractor decides
+        return False
+    return has_ruling(grey)
+
+
+def _of_cases(display: str, campaign: Campaign) -> bool:
+    """Whether the path names a deliverable of pictures (the cases: an archive suffix or keyword)."""
+    words = [w for d in campaign.deliverables if d.archive_suffix for w in (d.archive_suffix, *d.keywords)]
+    folders = "/".join(re.split(r"[/!\\]", display)[:-1])
+    return any(w and w in folders for w in words)
+
+
+def has_ruling(grey: np.ndarray) -> bool:
+    """At least three horizontal lines across half the width and two vertical lines over an eighth
+    of the height, thin (covering a small share of rows and columns): a ruled form, not a photo."""
+    import cv2
+
+    ink = (grey < 140).astype(np.uint8)
+    h, w = ink.shape
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(8, w // 2), 1)))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(8, h // 8))))
+    rows, cols = horiz.any(axis=1), vert.any(axis=0)
+    thin = rows.mean() < 0.2 and cols.mean() < 0.2
+    return thin and _bands(rows) >= 3 and _bands(cols) >= 2
+
+
+def _bands(mask: np.ndarray) -> int:
+    """Number of runs of True (a line a few pixels thick counts once)."""
+    m = mask.astype(np.int8)
+    return int((np.diff(np.concatenate([[0], m])) == 1).sum())
+
+
+# ---------------------------------------------------------------- pages of each record
+
+
+def _form_of(record) -> str | None:
+    return record.form if isinstance(record, (FormDoc, TableDoc)) else None
+
+
+def page_groups(records, findings) -> list[tuple[int, ...]]:
+    """Page indexes (0-based) of each record, in record order (see the module docstring)."""
+    runs: list[tuple[str | None, list[int]]] = []
+    for f in findings:
+        if runs and runs[-1][0] == f.form:
+            runs[-1][1].append(f.index)
+        else:
+            runs.append((f.form, [f.index]))
+    groups: list[tuple[int, ...]] = [() for _ in records]
+    i = 0
+    for form, pages in runs:
+        j = i
+        while j < len(records) and _form_of(records[j]) == form:
+            j += 1
+        if j == i:
+            continue
+        n = j - i
+        size = -(-len(pages) // n)  # ceil
+        for k in range(n):
+            groups[i + k] = tuple(pages[k * size:(k + 1) * size])
+        i = j
+    return groups
+
+
+# ---------------------------------------------------------------- seals
+
+
+def _seal_check(finding, image: np.ndarray | None, campaign: Campaign) -> tuple[SealCheck, bytes]:
+    """(the page's seal verdict, its evidence PNG: the seal, or the whole page when none)."""
+    page = finding.index + 1
+    seal = finding.seal
+    key = seal_key(page)
+    if seal is None or image is None:
+        return SealCheck(page, False, 0.0, crop=key if image is not None else ""), _thumb(image)
+    bbox = tuple(int(v) for v in seal.bbox) if seal.bbox else None
+    if not seal.present or bbox is None:
+        return SealCheck(page, False, float(seal.confidence), bbox, crop=key), _thumb(image)
+    text, college, party = _ring(image, seal, campaign)
+    check = SealCheck(page, True, float(seal.confidence), bbox, text, college, party, key)
+    return check, png(_seal_crop(image, bbox))
+
+
+def _ring(image: np.ndarray, seal, campaign: Campaign) -> tuple[str, str | None, bool]:
+    """(ring text, college it names, party committee?) — ("", None, False) when unreadable."""
+    from extractors.scan.seal import read_ring_text, seal_college
+
+    try:
+        text = read_ring_text(image, seal, channels="rgb")
+    except Exception:  # noqa: BLE001 - an unreadable ring is reported as such by the checks
+        return "", None, False
+    college, party = seal_college(text, campaign)
+    return text, college, party
+
+
+def _seal_crop(image: np.ndarray, bbox: tuple[int, int, int, int]) -> np.ndarray:
+    x0, y0, x1, y1 = bbox
+    m = int(max(x1 - x0, y1 - y0) * SEAL_MARGIN)
+    h, w = image.shape[:2]
+    return image[max(0, y0 - m):min(h, y1 + m), max(0, x0 - m):min(w, x1 + m)]
+
+
+def _thumb(image: np.ndarray | None) -> bytes:
+    if image is None:
+        return b""
+    im = Image.fromarray(np.ascontiguousarray(image))
+    im.thumbnail((PAGE_THUMB_PX, PAGE_THUMB_PX))
+    return _encode(im.quantize(64) if im.mode == "RGB" else im)
+
+
+# ---------------------------------------------------------------- doubts and crops
+
+
+def _doubts_of(uncertain, mine: int, records, groups) -> list:
+    """The reader's doubts that belong to record ``mine``: those on its pages, and those without
+    a page (a label not found) of its form, given to the record of the next doubt with a page
+    (else to the last record of the form)."""
+    form = _form_of(records[mine])
+    if form is None:
+        return []
+    owners = [k for k, r in enumerate(records) if _form_of(r) == form]
+    out, pending = [], []
+    for u in uncertain:
+        if u.form != form:
+            continue
+        if u.page is None:
+            pending.append(u)
+            continue
+        owner = next((k for k in owners if u.page in groups[k]), owners[-1])
+        if owner == mine:
+            out += pending + [u]
+        pending = []
+    if pending and owners[-1] == mine:
+        out += pending
+    return out
+
+
+def _doubt(u) -> ScanDoubt:
+    return ScanDoubt(u.field, u.value, float(u.conf), u.reason, u.row, None if u.page is None else u.page + 1)
+
+
+def png(image: np.ndarray, grey: bool = False) -> bytes:
+    """PNG bytes of an RGB (or grey) uint8 image; ``grey`` converts to one channel."""
+    im = Image.fromarray(np.ascontiguousarray(image))
+    if grey and im.mode != "L":
+        im = im.convert("L")
+    return _encode(im)
+
+
+def _encode(im: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    im.save(buf, "PNG", optimize=True)
+    return buf.getvalue()

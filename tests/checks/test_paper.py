@@ -1,0 +1,191 @@
+"""Paper copies: SEAL_MISSING, PAPER_ELECTRONIC_MISMATCH, OCR_LOW_CONFIDENCE, seal COLLEGE_CONFLICT and
+the paper half of DELIVERABLE_MISSING, on scan records built in code (as extractors.scan_file makes them)."""
+
+import dataclasses
+
+import checks
+import chk_build as b
+from paperdesk.models import (FormDoc, FreeDoc, PaperInfo, ScanDoubt, SealCheck, TableDoc, TableRow, crop_key,
+                              evidence_path, seal_key)
+
+PEOPLE = b.people(3)
+
+
+def seal(page=1, conf=1.0, college=b.MATH, party=True, text=None):
+    ring = text if text is not None else (f"中共肇庆学院{college}委员会" if college else "")
+    return SealCheck(page, conf >= 0.5, conf, (10, 10, 90, 90) if conf else None, ring, college, party, seal_key(page))
+
+
+def paper(pages=(1,), seals=None, doubts=(), cells=()):
+    seals = (seal(p) for p in pages) if seals is None else seals
+    seals = tuple(seals)
+    crops = {s.crop: b"png" for s in seals}
+    crops.update({crop_key(pages[0], f, r): b"png" for f, r in cells})
+    return PaperInfo(tuple(pages), seals, tuple(doubts), crops)
+
+
+def a4_scan(rows=None, *, info=None, display=None, college=b.MATH, conf=None, header=None):
+    rows = rows if rows is not None else [b.a4row(i + 1, nm, sid) for i, (nm, sid) in enumerate(PEOPLE)]
+    rows = [TableRow(r.row, r.cells, {k: (conf or {}).get((r.row, k), 0.99) for k in r.cells}) for r in rows]
+    cells = [(k, r.row) for r in rows for k in r.cells]
+    disp = display or f"{college}/扫描/考核情况汇总表.pdf"
+    head = header or {"学院": college, "公示时间": "2020年6月8日至6月12日", "带班党员总数": "3"}
+    doc = TableDoc(disp, "A4", "扫描件", head, tuple(rows), "assessment-summary", from_scan=True,
+                   paper=info or paper(cells=cells))
+    return b.ident(disp, college, "assessment-summary", doc, kind="pdf")
+
+
+def a5_scan(name, sid, *, page=1, display=None, info=None, conf=None, **fields):
+    base = b.a5(b.MATH, name, sid, **fields).record.fields
+    disp = display or f"{b.MATH}/扫描/审批表.pdf"
+    doc = FormDoc(disp, "A5", dict(base), confidence={k: (conf or {}).get(k, 0.99) for k in base}, from_scan=True,
+                  paper=info or paper((page,), cells=[(k, None) for k in base]))
+    return b.ident(disp, b.MATH, "assessment-forms", doc, person=name, student_id=sid, kind="pdf")
+
+
+def electronic_a4():
+    return b.a4_of(b.MATH, 3)
+
+
+def run(*files, codes=("SEAL_MISSING", "PAPER_ELECTRONIC_MISMATCH", "OCR_LOW_CONFIDENCE", "COLLEGE_CONFLICT"),
+        campaign=b.CAMPAIGN):
+    return [f for f in checks.run_checks(campaign, b.sub(*files), set(codes)) if f.college == b.MATH]
+
+
+def test_sealed_scan_agreeing_with_the_electronic_copy_raises_nothing():
+    assert run(electronic_a4(), a4_scan()) == []
+
+
+def test_unsealed_scan_is_seal_missing_with_the_page_as_evidence():
+    scan = a4_scan(info=paper(seals=[seal(conf=0.0, college=None)]))
+    [f] = run(electronic_a4(), scan)
+    assert (f.code, f.severity, f.deliverable, f.file) == ("SEAL_MISSING", "error", "assessment-summary", scan.item.display)
+    assert f.evidence == (evidence_path(b.MATH, scan.item.display, scan.item.sha256, seal_key(1)),)
+    assert f.evidence[0].startswith("证据/数学与统计学院/") and f.evidence[0].endswith("/第1页-印章.png")
+    assert "未检测到学院党委公章" in f.message
+
+
+def test_a_weak_seal_below_the_campaign_threshold_is_missing_and_the_threshold_is_configurable():
+    scan = a4_scan(info=paper(seals=[seal(conf=0.6)]))
+    assert run(electronic_a4(), scan) == []
+    strict = b.CAMPAIGN.model_copy(update={"checks": b.CAMPAIGN.checks.model_copy(update={"seal_min_confidence": 0.7})})
+    assert [f.code for f in run(electronic_a4(), scan, campaign=strict)] == ["SEAL_MISSING"]
+
+
+def test_a_different_value_names_person_field_both_values_and_the_cell_crop():
+    name, sid = PEOPLE[1]
+    rows = [b.a4row(i + 1, nm, s, **({"考核等级": "优秀学生带班党员"} if s == sid else {})) for i, (nm, s) in enumerate(PEOPLE)]
+    scan = a4_scan(rows)
+    [f] = run(electronic_a4(), scan)
+    assert (f.code, f.name, f.student_id, f.field, f.expected, f.found) == (
+        "PAPER_ELECTRONIC_MISMATCH", name, sid, "考核等级", "合格", "优秀学生带班党员")
+    assert f.file == scan.item.display and "纸质版" in f.message and "电子版" in f.message
+    assert f.evidence == (evidence_path(b.MATH, scan.item.display, scan.item.sha256, crop_key(1, "考核等级", 5)),)
+
+
+def test_same_value_normalisation_is_not_a_mismatch():
+    name, sid = PEOPLE[0]
+    rows = [b.a4row(1, name, "2.01824131100E+11", 不及格科目数="0.0", 政治面貌="中共 党员")]
+    rows += [b.a4row(i + 1, nm, s) for i, (nm, s) in enumerate(PEOPLE) if i]
+    assert [f.code for f in run(electronic_a4(), a4_scan(rows))] == []
+
+
+def test_low_confidence_field_is_ocr_low_confidence_not_a_mismatch():
+    name, sid = PEOPLE[2]
+    rows = [b.a4row(i + 1, nm, s, **({"不及格科目数": "7"} if s == sid else {})) for i, (nm, s) in enumerate(PEOPLE)]
+    scan = a4_scan(rows, conf={(6, "不及格科目数"): 0.41})
+    [f] = run(electronic_a4(), scan)
+    assert (f.code, f.severity, f.name, f.field, f.found) == ("OCR_LOW_CONFIDENCE", "warning", name, "不及格科目数", "7")
+    assert "0.41" in f.message and f.evidence and f.evidence[0].endswith("第1页-第6行-不及格科目数.png")
+
+
+def test_reader_doubt_is_reported_with_its_reason_and_not_compared():
+    name, sid = PEOPLE[0]
+    doubt = ScanDoubt("学号", "20182413110", 0.3, "学号应为 12 位数字", row=4, page=1)
+    rows = [b.a4row(1, name, "20182413110")] + [b.a4row(i + 1, nm, s) for i, (nm, s) in enumerate(PEOPLE) if i]
+    scan = a4_scan(rows, info=paper(doubts=[doubt], cells=[("学号", 4)]))
+    flags = run(electronic_a4(), scan)
+    assert [(f.code, f.field, f.name) for f in flags] == [("OCR_LOW_CONFIDENCE", "学号", name)]
+    assert "12 位数字" in flags[0].message
+
+
+def test_person_on_one_side_only():
+    rows = [b.a4row(1, *PEOPLE[0]), b.a4row(2, *PEOPLE[1]), b.a4row(3, "新来者", "201824139999")]
+    flags = run(electronic_a4(), a4_scan(rows))
+    sides = sorted((f.name, f.found) for f in flags if f.code == "PAPER_ELECTRONIC_MISMATCH")
+    assert sides == sorted([("新来者", "只在纸质版中"), (PEOPLE[2][0], "只在电子版中")])
+
+
+def test_header_field_difference():
+    scan = a4_scan(header={"学院": b.MATH, "公示时间": "2020年6月8日至6月20日", "带班党员总数": "3"})
+    [f] = run(electronic_a4(), scan)
+    assert (f.code, f.field, f.expected, f.found) == ("PAPER_ELECTRONIC_MISMATCH", "公示时间", "2020年6月8日至6月12日",
+                                                      "2020年6月8日至6月20日")
+
+
+def test_a5_scans_in_one_file_are_matched_per_person():
+    (n1, s1), (n2, s2) = PEOPLE[:2]
+    e1, e2 = b.a5(b.MATH, n1, s1), b.a5(b.MATH, n2, s2)
+    p1 = a5_scan(n1, s1, page=1)
+    p2 = a5_scan(n2, s2, page=2, 专业班级="18统计2班")
+    flags = run(e1, e2, p1, p2)
+    assert [(f.code, f.name, f.field, f.expected, f.found) for f in flags] == [
+        ("PAPER_ELECTRONIC_MISMATCH", n2, "专业班级", "18数学1班", "18统计2班")]
+    assert flags[0].evidence[0].endswith("/第2页-专业班级.png")
+
+
+def test_free_text_fields_are_neither_compared_nor_doubted():
+    n, s = PEOPLE[0]
+    scan = a5_scan(n, s, 带班工作主要事迹="OCR 读错了很多字", conf={"带班工作主要事迹": 0.2})
+    assert run(b.a5(b.MATH, n, s, 带班工作主要事迹="原文"), scan) == []
+
+
+def test_seal_of_another_college_and_non_party_seal_are_college_conflicts():
+    other = a4_scan(info=paper(seals=[seal(college=b.CS)]))
+    [f] = run(electronic_a4(), other)
+    assert (f.code, f.severity, f.found, f.field) == ("COLLEGE_CONFLICT", "warning", b.CS, "第1页印章")
+    assert f.evidence and f.evidence[0].endswith("第1页-印章.png")
+    youth = a4_scan(info=paper(seals=[seal(party=False, text=f"共青团肇庆学院{b.MATH}委员会")]))
+    [g] = run(electronic_a4(), youth)
+    assert g.code == "COLLEGE_CONFLICT" and "不是学院党委公章" in g.message
+
+
+def test_unreadable_ring_text_is_ocr_low_confidence():
+    scan = a4_scan(info=paper(seals=[seal(college=None, party=False, text="")]))
+    [f] = run(electronic_a4(), scan)
+    assert (f.code, f.field) == ("OCR_LOW_CONFIDENCE", "第1页印章") and "无法识别" in f.message
+
+
+def test_seal_checks_only_for_paper_deliverables():
+    disp = f"{b.MATH}/扫描/获奖情况统计表.pdf"
+    doc = TableDoc(disp, "A3", "扫描件", {}, (), "awards", from_scan=True, paper=paper(seals=[]))
+    assert run(b.ident(disp, b.MATH, "awards", doc), codes=("SEAL_MISSING",)) == []
+
+
+def test_paper_half_missing_only_when_the_electronic_half_arrived():
+    def missing(*files):
+        return sorted((f.deliverable, f.field) for f in b.run(b.sub(*files), "DELIVERABLE_MISSING")
+                      if f.college == b.MATH and f.deliverable in ("assessment-summary", "work-summary"))
+
+    assert missing(electronic_a4()) == [("assessment-summary", "纸质版"), ("work-summary", None)]
+    assert missing(electronic_a4(), a4_scan()) == [("work-summary", None)]
+    summary = b.ident("数学与统计学院/工作总结.docx", b.MATH, "work-summary", FreeDoc("x", "工作总结", "正文"))
+    scanned = b.ident("数学与统计学院/工作总结扫描.pdf", b.MATH, "work-summary",
+                      FreeDoc("y", "工作总结", "正文", from_scan=True, paper=paper()))
+    assert missing(electronic_a4(), a4_scan(), summary) == [("work-summary", "纸质版")]
+    assert missing(electronic_a4(), a4_scan(), summary, scanned) == []
+
+
+def test_ids_distinct_and_deterministic_with_scans():
+    scan = a4_scan(info=paper(seals=[seal(conf=0.0, college=None)]))
+    files = (electronic_a4(), scan, a5_scan(*PEOPLE[0]), b.a5(b.MATH, *PEOPLE[0], 专业班级="x"))
+    first = checks.run_checks(b.CAMPAIGN, b.sub(*files))
+    again = checks.run_checks(b.CAMPAIGN, b.sub(*reversed(files)))
+    assert [f.to_dict() for f in first] == [f.to_dict() for f in again]
+    assert len({f.id for f in first}) == len(first)
+
+
+def test_scan_records_without_paper_info_are_ignored_not_a_crash():
+    scan = a4_scan()
+    bare = dataclasses.replace(scan, record=dataclasses.replace(scan.record, paper=None))
+    assert run(electronic_a4(), bare) == []

@@ -1,0 +1,82 @@
+"""The scan adapter: scanned PDFs, form-page images and TIFFs go to OCR and come back with their paper
+facts (seal per page, ring text, evidence crops as PNG). One page is read by the real OCR engine."""
+
+import io
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from extractors import scan_file
+from extractors.registry import extract
+from paperdesk.models import ExtractionError, FormDoc, FreeDoc, ImageFile, TableDoc, seal_key
+from paperdesk.synth import SealSpec, degrade, render_form, sample_data, to_pdf, to_tiff
+
+COLLEGE = "音乐学院"
+
+
+@pytest.fixture(scope="module")
+def a5_page(campaign):
+    data = sample_data(campaign, "A5", college=COLLEGE, seed=7)
+    return data, degrade(render_form(campaign, "A5", data, dpi=150), seal=SealSpec(COLLEGE), jpeg_quality=75, seed=7)
+
+
+@pytest.fixture(scope="module")
+def a5_read(a5_page, campaign, tmp_path_factory):
+    path = to_pdf([a5_page[1]], tmp_path_factory.mktemp("scan") / "blob")
+    return extract(path, "pdf", f"{COLLEGE}/纸质版/审批表.pdf", campaign)
+
+
+def test_scanned_pdf_is_read_with_seal_ring_text_and_crops(a5_page, a5_read):
+    data, _ = a5_page
+    [rec] = a5_read
+    assert isinstance(rec, FormDoc) and rec.from_scan and rec.form == "A5" and rec.deliverable == "assessment-forms"
+    assert rec.fields["姓名"] == data["姓名"] and rec.fields["学号"] == data["学号"]
+    info = rec.paper
+    assert info.pages == (1,)
+    [seal] = info.seals
+    assert seal.present and seal.confidence >= 0.5 and seal.bbox is not None
+    assert seal.college == COLLEGE and seal.party_committee and seal.crop == seal_key(1)
+    for key in (seal_key(1), "第1页-姓名", "第1页-学号"):
+        with Image.open(io.BytesIO(info.crops[key])) as im:
+            assert im.format == "PNG" and im.width > 20
+    assert Image.open(io.BytesIO(info.crops["第1页-姓名"])).mode == "L"
+
+
+def test_form_page_images_and_tiffs_are_scans_photos_are_not(a5_page, campaign, tmp_path):
+    _, page = a5_page
+    jpg = tmp_path / "page.jpg"
+    Image.fromarray(np.ascontiguousarray(page.image[:, :, ::-1])).save(jpg, quality=75)
+    assert scan_file.is_form_page(jpg, f"{COLLEGE}/审批表扫描.jpg", campaign)
+    assert not scan_file.is_form_page(jpg, f"{COLLEGE}优秀带班党员案例.zip!张三/图1.jpg", campaign)
+    assert not scan_file.is_form_page(jpg, f"{COLLEGE}/张三生活照.jpg", campaign)
+    tif = to_tiff([page], tmp_path / "page.tif")
+    assert scan_file.is_form_page(tif, "扫描.tif", campaign)
+    rng = np.random.default_rng(1)
+    photo = tmp_path / "photo.jpg"  # A4-shaped but no ruling lines
+    Image.fromarray(rng.integers(0, 255, (1400, 1000, 3), dtype=np.uint8)).save(photo)
+    assert not scan_file.is_form_page(photo, "a/photo.jpg", campaign)
+    [img] = extract(photo, "image", "a/photo.jpg", campaign)
+    assert isinstance(img, ImageFile) and img.width == 1000
+
+
+def test_broken_scan_is_an_extraction_error(campaign, tmp_path):
+    bad = tmp_path / "bad.tif"
+    bad.write_bytes(b"II*\x00" + bytes(40))
+    [err] = scan_file.extract(bad, "image", "x/bad.tif", campaign)
+    assert isinstance(err, ExtractionError) and err.reason and any("\u4e00" <= ch <= "\u9fff" for ch in err.reason)
+
+
+def _finding(i, form):
+    return SimpleNamespace(index=i, form=form)
+
+
+def test_pages_are_shared_out_by_runs_of_the_same_form():
+    a5 = FormDoc("x", "A5", {})
+    a4 = TableDoc("x", "A4", "", {}, ())
+    free = FreeDoc("x", "", "")
+    groups = scan_file.page_groups([a4, a5, a5, free], [_finding(0, "A4"), _finding(1, "A5"), _finding(2, "A5"),
+                                                       _finding(3, "A5"), _finding(4, "A5"), _finding(5, None)])
+    assert groups == [(0,), (1, 2), (3, 4), (5,)]
+    assert scan_file.page_groups([a5, a5, a5], [_finding(i, "A5") for i in range(3)]) == [(0,), (1,), (2,)]
