@@ -38,27 +38,20 @@ def no_soffice(monkeypatch):
 
 
 def test_doc_and_xls_convert_in_parallel(tmp_path, campaign, legacy_files):
+    """A .doc and a WPS-named .et (an OLE workbook, sniffed only as ``ole``) at the same time."""
     doc_bytes, xls_bytes = legacy_files
     doc, xls = tmp_path / "blob1", tmp_path / "blob2"  # intake's blobs carry no extension
     doc.write_bytes(doc_bytes)
     xls.write_bytes(xls_bytes)
-    jobs = [(doc, "doc", "数学学院/张三审批表.doc"), (xls, "xls", "数学学院/汇总表.xls")]
+    assert legacy.plan(xls, "汇总表.et") == ("xlsx", ".xls")  # the streams decide, not the name
+    jobs = [(doc, "doc", "数学学院/张三审批表.doc"), (xls, "ole", "数学学院/汇总表.et")]
     with ThreadPoolExecutor(2) as pool:
         [form], [table] = pool.map(lambda j: run(j[0], j[1], campaign, display=j[2]), jobs)
     assert isinstance(form, FormDoc) and form.source == "数学学院/张三审批表.doc"
     assert form.fields["姓名"] == "张三" and form.fields["学号"] == "201824131105"
     assert form.fields["申报等级"] == "学生带班党员标兵"
-    assert isinstance(table, TableDoc) and table.form == "A4" and table.source == "数学学院/汇总表.xls"
+    assert isinstance(table, TableDoc) and table.form == "A4" and table.source == "数学学院/汇总表.et"
     assert [r.cells["姓名"] for r in table.rows] == ["张三", "李四", "王五"]
-
-
-def test_wps_names_and_ole_kind_decided_by_streams(tmp_path, campaign, legacy_files):
-    """A WPS .et is an OLE workbook: sniffed as ole or xls, it converts to xlsx all the same."""
-    path = tmp_path / "x"
-    path.write_bytes(legacy_files[1])
-    assert legacy.plan(path, "汇总表.et") == ("xlsx", ".xls")
-    [table] = run(path, "ole", campaign, display="汇总表.et")
-    assert isinstance(table, TableDoc) and table.form == "A4"
 
 
 def test_encrypted_word_and_excel_never_reach_libreoffice(tmp_path, campaign, legacy_files, no_soffice):
