@@ -7,8 +7,10 @@ Entry point: :func:`extractors.registry.extract` ``(path, kind, display, campaig
     xlsx_file   A2/A3/A4 TableDoc per sheet | FreeDoc   (tables: grid -> TableDoc)
     pdf_file    born-digital: TableDoc | FreeDoc; no text layer: FreeDoc("扫描件")
     image_file  ImageFile
+    legacy      .doc/.xls/.wps/.et/.rtf/.odt/.ods/.wri converted by LibreOffice, then docx/xlsx
     scan/       OCR of scans (another module family)
 
-``base`` states the contract and turns bad input into ExtractionError; ``labels`` holds the
-loose label matching shared by all of them.
+``base`` states the contract and turns bad input into ExtractionError; ``ooxml`` refuses
+hostile packages (DTDs, oversized parts) and opens .docm/.dotx; ``ole`` tells an OLE file's
+format and encryption; ``labels`` holds the loose label matching shared by all of them.
 """
