@@ -5,6 +5,7 @@ joined bytes of a set that can be joined.
     join_split(parts, store, limit) -> Blob        ``x.7z.001`` ... : the pieces, one after another
     join_split_zip(parts, store, limit) -> Blob | str   ``x.z01`` ... ``x.zip``: one ordinary zip
                                                    (offsets rewritten), or a Chinese reason
+    is_rar_volume(head) -> bool                    the RAR main header says "one of a set"
 
 Styles: ``split`` (``<name>.001``, ``.002`` ... made by 7-Zip's or any file splitter),
 ``zip`` (``<name>.z01`` ... and ``<name>.zip`` last, made by WinZip / ``zip -s``),
@@ -95,6 +96,40 @@ def _reason(missing: str | None, received: int) -> str | None:
     return f"分卷压缩包不全：缺少 {missing}（收到 {received} 卷），请发送全部分卷"
 
 
+def is_rar_volume(head: bytes) -> bool:
+    """Whether the RAR archive starting with ``head`` is a volume of a multi-volume set (its main
+    header's volume flag). ``x.part1.rar`` and ``x.part2.rar`` that are each complete archives
+    are then read one by one, so nothing in the second is lost."""
+    if head.startswith(b"Rar!\x1a\x07\x00"):
+        return len(head) >= 12 and head[9] == 0x73 and bool(head[10] & 0x01)
+    if head.startswith(b"Rar!\x1a\x07\x01\x00"):
+        fields, pos = [], 12
+        try:
+            while len(fields) < 6 and pos < len(head):
+                value, pos = _vint(head, pos)
+                fields.append(value)
+            _size, htype, hflags, *rest = fields
+        except (ValueError, IndexError):
+            return False
+        if htype != 1:
+            return False
+        rest = rest[(1 if hflags & 1 else 0) + (1 if hflags & 2 else 0):]
+        return bool(rest and rest[0] & 0x01)
+    return False
+
+
+def _vint(data: bytes, pos: int) -> tuple[int, int]:
+    value, shift = 0, 0
+    while True:
+        b = data[pos]
+        value |= (b & 0x7F) << shift
+        pos, shift = pos + 1, shift + 7
+        if not b & 0x80:
+            return value, pos
+        if shift > 63:
+            raise ValueError("vint too long")
+
+
 # ---------------------------------------------------------------------------- joining
 
 
@@ -123,18 +158,21 @@ def join_split_zip(parts: list[Path], store: BlobStore, limit: int) -> Blob | st
         return f"分卷压缩包不全：共 {disk + 1} 卷，收到 {len(parts)} 卷，请发送全部分卷"
     if cd_disk != disk or cd_off + cd_size > pos:
         return "分卷压缩包的目录跨卷存放，暂不支持，请重新压缩为单个 zip 后发送"
-    starts = [sum(sizes[:i]) for i in range(len(parts))]
+    with open(parts[0], "rb") as f:
+        skip = 4 if f.read(4) in (b"PK\x07\x08", b"PK00") else 0  # the split marker, dropped
+    starts = [sum(sizes[:i]) - skip for i in range(len(parts))]
     cd = _rebase(last[cd_off:cd_off + cd_size], starts)
     if cd is None:
         return "分卷压缩包格式不受支持（zip64 或目录损坏），请重新压缩为单个 zip 后发送"
     eocd = bytearray(last[pos:])
     struct.pack_into("<HHHHII", eocd, 4, 0, 0, total, total, cd_size, starts[-1] + cd_off)
     out = store.writer(limit)
-    for p in parts[:-1]:
+    for n, p in enumerate(parts[:-1]):
         with open(p, "rb") as f:
+            f.seek(skip if n == 0 else 0)
             while chunk := f.read(1 << 20):
                 out.write(chunk)
-    out.write(last[:cd_off])
+    out.write(last[skip if len(parts) == 1 else 0:cd_off])
     out.write(cd)
     out.write(bytes(eocd))
     return out.commit()
@@ -146,7 +184,7 @@ def _rebase(cd: bytes, starts: list[int]) -> bytes | None:
     while i + 46 <= len(out) and out[i:i + 4] == _CDH:
         n, m, k, disk = struct.unpack_from("<HHHH", out, i + 28)
         (rel,) = struct.unpack_from("<I", out, i + 42)
-        if disk >= len(starts) or rel == 0xFFFFFFFF or starts[disk] + rel > 0xFFFFFFFF:
+        if disk >= len(starts) or rel == 0xFFFFFFFF or not 0 <= starts[disk] + rel <= 0xFFFFFFFF:
             return None
         struct.pack_into("<H", out, i + 34, 0)
         struct.pack_into("<I", out, i + 42, starts[disk] + rel)

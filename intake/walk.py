@@ -33,13 +33,13 @@ from paperdesk.models import MEMBER_SEP, CollegeHint, IntakeItem
 from intake.clutter import clutter_reason
 from intake.dedup import mark_duplicates
 from intake.hints import merge, path_hints
-from intake.names import fs_name, no_sep
+from intake.names import fs_name, no_sep, printable
 from intake.settle import BUSY, settled_files
 from intake.sniff import sniff
 from intake.store import Blob, BlobStore, TooLarge
 from intake.unpackers import CONTAINER_KINDS, UNPACKERS, UNSUPPORTED
 from intake.unpackers.base import BOMB, Budget, Limits, UnpackContext
-from intake.volumes import VolumeSet, join_split, join_split_zip, volume_sets
+from intake.volumes import VolumeSet, is_rar_volume, join_split, join_split_zip, volume_sets
 
 EMPTY = "空文件"
 
@@ -73,7 +73,7 @@ def scan_inbox(inbox: Path, store_dir: Path, campaign: Campaign, limits: Limits 
     files, busy = settled_files(lambda: inbox_files(inbox, exclude=Path(store_dir)), settle_seconds, settle_limit)
     level: list[IntakeItem | _Entry] = []
     for path in sorted(files + busy, key=lambda p: p.relative_to(inbox).as_posix()):
-        display = no_sep(fs_name(path.relative_to(inbox).as_posix()))
+        display = no_sep(printable(fs_name(path.relative_to(inbox).as_posix())))
         ctx = UnpackContext(store, limits, Budget.of(limits), campaign.find_college, tz)
         level.append(_busy(display, ctx) if path in busy else _read_inbox_file(path, display, ctx))
     return mark_duplicates(_scan_level(level, depth=0))
@@ -121,7 +121,7 @@ def _read_inbox_file(path: Path, display: str, ctx: UnpackContext) -> IntakeItem
 def _scan_level(level: list[IntakeItem | _Entry], depth: int) -> list[IntakeItem]:
     """The items of one level (the inbox, or one container's members), volume sets joined."""
     entries = {e.name: e for e in level if isinstance(e, _Entry)}
-    sets = {vs.names[0]: vs for vs in volume_sets(entries)}
+    sets = {vs.names[0]: vs for vs in volume_sets(entries) if _is_set(vs, entries)}
     in_set = {n for vs in sets.values() for n in vs.names}
     done: dict[str, list[IntakeItem]] = {}
     for first, vs in sets.items():
@@ -135,6 +135,14 @@ def _scan_level(level: list[IntakeItem | _Entry], depth: int) -> list[IntakeItem
         else:
             out.extend(_scan_blob(e.display, e.blob, e.carry, e.ctx, depth))
     return out
+
+
+def _is_set(vs: VolumeSet, entries: dict[str, _Entry]) -> bool:
+    """A complete RAR "set" whose first part is not a volume is a row of separate archives."""
+    if vs.style != "rar" or vs.missing:
+        return True
+    with open(entries[vs.names[0]].blob.path, "rb") as f:
+        return is_rar_volume(f.read(64))
 
 
 def _scan_set(vs: VolumeSet, parts: list[_Entry], depth: int) -> dict[str, list[IntakeItem]]:

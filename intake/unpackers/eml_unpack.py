@@ -21,6 +21,7 @@ from pathlib import Path
 
 from paperdesk.models import CollegeHint
 from intake.clutter import clutter_reason
+from intake.names import printable
 from intake.unpackers.base import BOMB, Member, UnpackContext, Unpacked, unique_name
 
 _MAX_EML_BYTES = 200 * 1024**2
@@ -137,7 +138,7 @@ def _filename(part: Message) -> str:
             name = raw
     if "=?" in name:
         name = _decode_words(name)
-    return name.replace("\\", "/").split("/")[-1].strip()
+    return printable(name.replace("\\", "/").split("/")[-1].strip())
 
 
 def _raw_param(part: Message) -> str:

@@ -2,8 +2,8 @@
 
 ``rarfile`` parses the headers in Python; stored members are read directly, compressed ones
 through the ``unar`` or ``7z`` program (whichever rarfile finds; both are installed by
-``scripts/setup.sh``). Names: Unicode when the archive says so, else UTF-8, else GB18030 (old
-Chinese WinRAR), broken ones shown escaped. Refused (a Member with a Chinese reason): paths that
+``scripts/setup.sh``). Names: from their raw bytes, UTF-8, else GB18030 (old Chinese WinRAR
+without Unicode names), else escaped ``%XX``; WinRAR 3's own Unicode names as rarfile decodes them. Refused (a Member with a Chinese reason): paths that
 escape, symbolic links and junctions, hard links (RAR5), members that continue from a volume we do
 not have. Unreadable as a whole: encrypted (files or headers), corrupt, past the limits (declared
 sizes checked before anything is decompressed; every member streamed with a cap).
@@ -23,13 +23,14 @@ from pathlib import Path
 import rarfile
 
 from intake.clutter import clutter_reason
-from intake.names import printable
+from intake.names import decode_name_bytes, printable
 from intake.store import TooLarge
 from intake.unpackers.base import BOMB, CORRUPT, ENCRYPTED, Member, UnpackContext, Unpacked, unique_name
 from intake.unpackers.safety import HARDLINK, SYMLINK, declared_bomb, path_reason, take
 
 _LINKS = (rarfile.RAR5_XREDIR_UNIX_SYMLINK, rarfile.RAR5_XREDIR_WINDOWS_SYMLINK, rarfile.RAR5_XREDIR_WINDOWS_JUNCTION)
 VOLUME_MISSING = "分卷压缩包不全：此文件接续的前一卷未收到，请发送全部分卷"
+NEXT_VOLUME_MISSING = "分卷压缩包不全：此文件接续在下一卷中，但下一卷未收到，请发送全部分卷"
 
 
 def unpack(blob: Path, ctx: UnpackContext) -> Unpacked:
@@ -67,13 +68,26 @@ def _refused(info: rarfile.RarInfo) -> str | None:
         return SYMLINK
     if redir and redir[0] == rarfile.RAR5_XREDIR_HARD_LINK:
         return HARDLINK
-    return path_reason(info.filename)
+    return path_reason(member_name(info))
+
+
+def member_name(info: rarfile.RarInfo) -> str:
+    """The member's name from its raw bytes (rarfile would try UTF-16 on GBK bytes), except for
+    RAR 3 names in WinRAR's own Unicode encoding, which rarfile decodes."""
+    raw = info.orig_filename
+    if isinstance(info, rarfile.Rar3Info) and info.flags & rarfile.RAR_FILE_UNICODE and "\ufffd" not in info.filename:
+        name = info.filename
+    elif isinstance(raw, bytes):
+        name = decode_name_bytes(raw)
+    else:
+        name = info.filename
+    return printable(name.replace("\\", "/").rstrip("/"))
 
 
 def _members(rf: rarfile.RarFile, infos: list[rarfile.RarInfo], ctx: UnpackContext):
     taken: set[str] = set()
     for info in infos:
-        name = printable(info.filename.replace("\\", "/"))
+        name = member_name(info)
         reason = _refused(info)
         if reason or clutter_reason(name):
             yield Member(unique_name(name, taken), reason=reason)
@@ -85,6 +99,9 @@ def _members(rf: rarfile.RarFile, infos: list[rarfile.RarInfo], ctx: UnpackConte
                 blob = ctx.store.put_stream(f, limit=min(ctx.budget.bytes, info.file_size))
         except rarfile.NeedFirstVolume:
             yield Member(unique_name(name, taken), reason=VOLUME_MISSING)
+            continue
+        except FileNotFoundError:  # the member goes on in a volume we do not have
+            yield Member(unique_name(name, taken), reason=NEXT_VOLUME_MISSING)
             continue
         except (rarfile.Error, OSError, EOFError):
             yield Member(unique_name(name, taken), reason="压缩包内此文件已损坏，无法解压")

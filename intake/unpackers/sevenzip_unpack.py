@@ -1,7 +1,8 @@
 """7z archives, read with py7zr (pure Python: LZMA/LZMA2, PPMd, BCJ, Deflate, zstd, Brotli, AES).
 
-Names are UTF-16 in the format; broken ones (lone surrogates) and control characters are shown
-escaped (:func:`intake.names.printable`). Refused members (a Member with a Chinese reason):
+Names are UTF-16 in the format; control characters are shown escaped
+(:func:`intake.names.printable`); a name that is not valid UTF-16 stops py7zr from listing the
+archive at all, which is then unreadable (:data:`BAD_NAMES`). Refused members (a Member with a Chinese reason):
 paths that escape (``../``, absolute, drive letter) and symbolic links. The 7z format has no hard
 links (7-Zip stores a hard-linked file's bytes again). The whole archive is unreadable when it is
 encrypted (also when its header is: the names cannot even be listed), corrupt, uses a method
@@ -24,6 +25,8 @@ from intake.store import BlobWriter, TooLarge
 from intake.unpackers.base import (BOMB, CORRUPT, ENCRYPTED, UNSUPPORTED_METHOD, Member, UnpackContext, Unpacked,
                                    unique_name)
 from intake.unpackers.safety import SYMLINK, declared_bomb, path_reason, take
+
+BAD_NAMES = "压缩包内的文件名编码损坏，无法解压，请重新压缩后发送"
 
 
 
@@ -48,6 +51,8 @@ def unpack(blob: Path, ctx: UnpackContext) -> Unpacked:
         return Unpacked(error=BOMB)
     except py7zr.exceptions.UnsupportedCompressionMethodError:
         return Unpacked(error=UNSUPPORTED_METHOD)
+    except UnicodeDecodeError:  # a name that is not UTF-16: py7zr cannot even list the archive
+        return Unpacked(error=BAD_NAMES)
     except Exception as e:  # noqa: BLE001 - py7zr and its codecs raise many types on hostile bytes
         return Unpacked(error=BOMB if type(e).__name__ == "DecompressionBombError" else CORRUPT)
     finally:

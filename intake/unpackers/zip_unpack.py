@@ -16,7 +16,7 @@ import zlib
 from pathlib import Path
 
 from intake.clutter import clutter_reason
-from intake.names import decode_name_bytes
+from intake.names import decode_name_bytes, printable
 from intake.store import TooLarge
 from intake.unpackers.base import BOMB, CORRUPT, ENCRYPTED, Member, UnpackContext, Unpacked, unique_name
 
@@ -74,7 +74,7 @@ def _is_bomb(infos: list[zipfile.ZipInfo], ctx: UnpackContext) -> bool:
 def _members(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], ctx: UnpackContext):
     taken: set[str] = set()
     for info in infos:
-        name = decode_name(info)
+        name = printable(decode_name(info))
         reason = unsafe_reason(name, info)
         if reason or clutter_reason(name):  # clutter is listed by the walker, never read
             yield Member(unique_name(name, taken), reason=reason)
