@@ -4,7 +4,8 @@
 in the same folder, then ``os.replace``) and deterministically (same inputs → same bytes; the
 time written into files is ``generated_at``, never the clock). Publishing is atomic per file,
 not per run: no staging folder, a reader never sees a half-written file, and the next run
-rewrites everything. ``回执/`` holds one letter per college of the campaign, always all of them.
+rewrites everything. ``回执/`` holds one letter per college of the campaign, always all of them;
+``证据/`` the scan crops that flags cite as evidence (:mod:`writers.evidence`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from paperdesk.campaign import Campaign
 from paperdesk.models import Flag, Submission
 from writers.case_list import write_case_list
+from writers.evidence import write_evidence
 from writers.flag_list import write_flag_list, write_flags_json
 from writers.intake_list import write_intake_json, write_intake_list
 from writers.masters import write_masters
@@ -42,5 +44,6 @@ def publish(outbox: Path, campaign: Campaign, submission: Submission, flags: lis
         *write_masters(outbox, campaign, submission, flags, generated_at, overrides),
         write_case_list(outbox, campaign, submission, flags, generated_at),
         *write_receipts(outbox, campaign, submission, flags, generated_at),
+        *write_evidence(outbox, submission, flags),
     ]
     return written
