@@ -19,7 +19,7 @@ def rfc2231(text: str, charset: str = "UTF-8") -> str:
 
 
 def scan(tmp_path: Path):
-    return by_display(scan_inbox(tmp_path / "inbox", tmp_path / "state", CAMPAIGN))
+    return by_display(scan_inbox(tmp_path / "inbox", tmp_path / "state", CAMPAIGN, settle_seconds=0))
 
 
 def test_attachment_names_and_date(tmp_path):

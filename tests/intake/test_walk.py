@@ -16,7 +16,7 @@ from intake_fixtures import (CAMPAIGN, MTIME, by_display, docx_bytes, gbk_zip_by
 
 
 def scan(tmp_path: Path, **kw):
-    return by_display(scan_inbox(tmp_path / "inbox", tmp_path / "state", CAMPAIGN, **kw))
+    return by_display(scan_inbox(tmp_path / "inbox", tmp_path / "state", CAMPAIGN, settle_seconds=0, **kw))
 
 
 def test_gbk_zip_without_utf8_flag_decodes_names(tmp_path):
@@ -209,6 +209,6 @@ def test_inbox_file_name_in_gbk_bytes(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / os.fsdecode("计算机学院考核审批表.docx".encode("gbk"))).write_bytes(docx_bytes())
-    items = scan_inbox(inbox, tmp_path / "state", CAMPAIGN)
+    items = scan_inbox(inbox, tmp_path / "state", CAMPAIGN, settle_seconds=0)
     assert [i.display for i in items] == ["计算机学院考核审批表.docx"]
     assert items[0].kind == "docx"
