@@ -91,6 +91,7 @@ def run_one(campaign, form: str, case: str, seed: int, engine: str, folder: Path
     for record in result.records:
         got.update(_got(record))
     flagged = {(u.row, u.field) for u in result.uncertain}
+    flagged |= {k for k in truth if (None, k[1]) in flagged}  # a whole column reported missing
     wrong = [k for k, v in truth.items() if got.get(k) != v]
     return dict(
         fields=len(truth), exact=len(truth) - len(wrong), silent=sum(1 for k in wrong if k not in flagged),

@@ -30,6 +30,7 @@ def map_table(campaign, form_id: str, pages: list[PageRead], source: str) -> Map
     columns: dict[int, Column] | None = None
     rows, uncertain, located = [], [], []
     header: dict[str, str] = {}
+    seen_columns: list[Column] = []
     for page in pages:
         if not page.tables:
             continue
@@ -38,6 +39,7 @@ def map_table(campaign, form_id: str, pages: list[PageRead], source: str) -> Map
         start = 0
         if found is not None:
             first, last, columns = found
+            seen_columns.extend(columns.values())
             start = last + 1
             _header_fields(campaign, fdef, page, tt, first, header, form_id, uncertain)
         elif columns is None or max(columns) >= tt.table.n_cols:
@@ -50,6 +52,11 @@ def map_table(campaign, form_id: str, pages: list[PageRead], source: str) -> Map
     for key in fdef.header_fields:
         if key not in header:
             uncertain.append(Uncertain(form_id, key, "", 0.0, f"扫描件中未找到表头栏目“{key}”"))
+    found_keys = {c.key for c in seen_columns}
+    for column in fdef.columns:
+        if seen_columns and column.key not in found_keys:
+            reason = f"扫描件的表格中未找到“{column.key}”列，该列各行均未读取"
+            uncertain.append(Uncertain(form_id, column.key, "", 0.0, reason))
     record = TableDoc(
         source=source,
         form=form_id,

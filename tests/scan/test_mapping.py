@@ -97,3 +97,11 @@ def test_unreadable_header_cell_between_two_read_ones(campaign):
     header[2] = "号"  # 学 hidden under a stamp
     doc = map_form(campaign, "A4", [page_read([header, A4_ROW])], "a4").record
     assert doc.rows[0].cells["学号"] == "201824131105"
+
+
+def test_column_not_found_is_reported(campaign):
+    header = [h if h not in ("获奖情况", "所带班级违纪人数") else "" for h in A4_HEADER]  # two in a row: no guess
+    mapped = map_form(campaign, "A4", [page_read([header, A4_ROW])], "a4")
+    assert "获奖情况" not in mapped.record.rows[0].cells
+    (missing,) = [u for u in mapped.uncertain if u.field == "获奖情况"]
+    assert missing.row is None and "列" in missing.reason
