@@ -131,6 +131,7 @@ class Uncertain:
     row: int | None = None
     page: int | None = None
     bbox: BBox | None = None
+    record: int | None = None  # index into ScanResult.records (set by the reader)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ workers; the caller answers for its thread safety).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 import time
@@ -65,7 +66,9 @@ class Crop:
 @dataclass(frozen=True, eq=False)
 class ScanResult:
     """Records read from one scan file (FormDoc / TableDoc / FreeDoc, or one ExtractionError),
-    the doubtful fields, per page findings, evidence crops and timings in seconds."""
+    the doubtful fields (``Uncertain.record`` = index into ``records``), per page findings,
+    evidence crops, timings in seconds, and ``record_pages``: the page indexes (0-based) each
+    record was read from, parallel to ``records``."""
 
     source: str
     records: tuple = ()
@@ -74,6 +77,7 @@ class ScanResult:
     crops: tuple[Crop, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
     engine: str = ""
+    record_pages: tuple[tuple[int, ...], ...] = ()
 
 
 def read_scan(path, kind: str, display: str, campaign, engine=None, workers: int | None = None) -> ScanResult:
@@ -92,7 +96,8 @@ def read_scan(path, kind: str, display: str, campaign, engine=None, workers: int
     timings["total"] = time.perf_counter() - t0
     timings["per_page"] = timings["total"] / max(1, len(pages))
     name = engine if isinstance(engine, str) else getattr(engine, "name", ocr.default_name())
-    return ScanResult(display, result[0], result[1], result[2], result[3], timings, name)
+    records, findings, uncertain, crops, record_pages = result
+    return ScanResult(display, records, findings, uncertain, crops, timings, name, record_pages)
 
 
 def _engine_factory(engine):
@@ -123,33 +128,34 @@ def _read_all(pages, factory, workers: int | None) -> list[PageOutcome]:
 
 def _assemble(campaign, display, pages, outcomes):
     reads = [o.read for o in outcomes]
-    records, uncertain, crops, form_of_page = _records(campaign, display, reads, outcomes)
+    records, uncertain, crops, form_of_page, record_pages = _records(campaign, display, reads, outcomes)
     crops.extend(_seal_crops(pages, outcomes))
     findings = tuple(
         PageFinding(p.index, p.origin, p.dpi, o.turned, o.skew, len(o.read.tables), o.seal, form_of_page.get(i), o.seconds)
         for i, (p, o) in enumerate(zip(pages, outcomes))
     )
-    return tuple(records), findings, tuple(uncertain), tuple(crops)
+    return tuple(records), findings, tuple(uncertain), tuple(crops), tuple(record_pages)
 
 
 def _records(campaign, display, reads, outcomes):
-    """(records, uncertain fields, crops, page -> form) of the read pages."""
-    records, uncertain, crops, form_of_page = [], [], [], {}
+    """(records, uncertain fields, crops, page -> form, pages of each record) of the read pages."""
+    records, uncertain, crops, form_of_page, record_pages = [], [], [], {}, []
     if not any(_has_text(r) for r in reads):
         records.append(ExtractionError(display, "扫描件中没有识别出任何文字（空白页或图像无法辨认）"))
-        return records, uncertain, crops, form_of_page
+        return records, uncertain, crops, form_of_page, [tuple(r.index for r in reads)]
     for segment in split_pages(campaign, reads):
         seg_reads = [reads[i] for i in segment.pages]
         for i in segment.pages:
             form_of_page[i] = segment.form
+        record_pages.append(tuple(r.index for r in seg_reads))
         if segment.form is None:
             records.append(_free_doc(display, seg_reads))
             continue
         mapped = map_form(campaign, segment.form, seg_reads, display)
+        uncertain.extend(dataclasses.replace(u, record=len(records)) for u in mapped.uncertain)
         records.append(mapped.record)
-        uncertain.extend(mapped.uncertain)
         crops.extend(_crops(outcomes, mapped.located))
-    return records, uncertain, crops, form_of_page
+    return records, uncertain, crops, form_of_page, record_pages
 
 
 def _has_text(read) -> bool:

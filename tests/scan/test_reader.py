@@ -53,6 +53,8 @@ def test_several_a5_forms_in_one_pdf(campaign, tmp_path):
     assert [d.form for d in result.records] == ["A5", "A5", "A5"]
     assert [d.fields["学号"] for d in result.records] == [p.cell("学号").value for p in pages]
     assert [f.form for f in result.pages] == ["A5", "A5", "A5"]
+    assert result.record_pages == ((0,), (1,), (2,))
+    assert all(u.record in (0, 1, 2) for u in result.uncertain)
 
 
 def test_a4_then_a2_in_one_tiff(campaign, tmp_path):
