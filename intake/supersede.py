@@ -28,6 +28,7 @@ from paperdesk.models import MEMBER_SEP, CaseDoc, FormDoc, FreeDoc, Identified, 
 
 Key = tuple[str, str, str | None]
 PHOTO = "（图片）"
+PAPER = "（纸质）"  # a scan of the paper copy is the paper half, not a resubmission of the electronic one
 _EMAIL_EXT = (".eml", ".msg")
 
 
@@ -55,13 +56,14 @@ def thing(f: Identified) -> Key | None:
     """(college, deliverable, person) of the file, or None when it cannot be placed."""
     if not f.college or not f.deliverable or f.record is None:
         return None
+    deliverable = f.deliverable + PAPER if getattr(f.record, "from_scan", False) else f.deliverable
     if isinstance(f.record, (TableDoc, FreeDoc)):
-        return f.college, f.deliverable, None
+        return f.college, deliverable, None
     if isinstance(f.record, (FormDoc, CaseDoc, ImageFile)):
         person = f.student_id or f.person
         if person and isinstance(f.record, ImageFile):
             person += PHOTO  # a resent case document does not drop the photo sent before
-        return (f.college, f.deliverable, person) if person else None
+        return (f.college, deliverable, person) if person else None
     return None
 
 

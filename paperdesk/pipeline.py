@@ -98,10 +98,12 @@ def extract(
 
 
 def identify(items: list[IntakeItem], extracted: dict[str, list], campaign: Campaign) -> Submission:
-    """Settle every item's state (unreadable when its extraction failed, used otherwise) and
+    """Settle every item's state (unreadable when its extraction failed, used otherwise),
     identify each used file's college, deliverable and person (one Identified per record: a
-    workbook holding an A2 and an A3 sheet gives two)."""
+    workbook holding an A2 and an A3 sheet gives two), and mark files a later resubmission
+    replaced as superseded (they are kept in intake, out of the checks)."""
     from intake.identify import identify_all
+    from intake.supersede import supersede
 
     settled: list[IntakeItem] = []
     readable: list[tuple[IntakeItem, list]] = []
@@ -115,7 +117,10 @@ def identify(items: list[IntakeItem], extracted: dict[str, list], campaign: Camp
                 item = dataclasses.replace(item, state="used")
                 readable.append((item, records))
         settled.append(item)
-    return Submission(items=tuple(settled), files=tuple(identify_all(readable, campaign)))
+    kept, replaced = supersede(identify_all(readable, campaign))
+    settled = [dataclasses.replace(i, state="superseded", reason=replaced[i.display]) if i.display in replaced else i
+               for i in settled]
+    return Submission(items=tuple(settled), files=tuple(kept))
 
 
 # ---------------------------------------------------------------------------- check + decide
