@@ -26,7 +26,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _HEADER_LINE = re.compile(
     rb"^(from|to|cc|subject|date|received|return-path|message-id|mime-version|content-type|"
     rb"delivered-to|reply-to|sender|x-[\w-]+) ?:", re.I | re.M)
-_OLE_EXT = {".doc": "doc", ".dot": "doc", ".wps": "doc", ".xls": "xls", ".xlt": "xls", ".et": "xls"}
+_OLE_EXT = {".doc": "doc", ".dot": "doc", ".wps": "doc", ".xls": "xls", ".xlt": "xls", ".et": "xls", ".msg": "msg"}
 _OOXML_EXT = (".docx", ".xlsx", ".pptx")
 _OLE_STREAMS = (("WordDocument", "doc"), ("Workbook", "xls"), ("Book", "xls"))
 

@@ -9,6 +9,7 @@ extract-msg cannot open is unreadable as a whole; it never raises.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import logging
 from pathlib import Path
 
@@ -81,7 +82,11 @@ def _bytes(att) -> bytes | None:
 
 
 def _date(msg, ctx: UnpackContext) -> str | None:
+    """The sent time (PR_CLIENT_SUBMIT_TIME), else the Date line of the transport headers."""
     when = _safe(lambda: msg.date)
+    if not isinstance(when, dt.datetime):
+        raw = _safe(lambda: msg.header["Date"])
+        when = _safe(lambda: email.utils.parsedate_to_datetime(raw)) if isinstance(raw, str) else None
     if not isinstance(when, dt.datetime):
         return None
     if when.tzinfo is None:

@@ -1,4 +1,4 @@
-"""Property-based: valid zips and emails (and 7z, rar, tar) with random damage never make
+"""Property-based: valid zips and emails (and 7z, rar, tar.gz, Outlook msg) with random damage never make
 scan_inbox raise; every item has a state or bytes to read, the inbox is left as it was and no
 half-written file stays in the store. (docx/xlsx damage is tested by the extractors.)"""
 
@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from intake.unpackers.base import Limits
 from intake.walk import scan_inbox
 from hostile_fixtures import CAMPAIGN, build, tree_digest, write
+from msg_bytes import msg_bytes
 from rar_bytes import Entry, rar5
 
 STATES = {None, "used", "duplicate", "ignored", "unreadable", "superseded"}
@@ -41,7 +42,9 @@ def _seeds() -> dict[str, bytes]:
     return {"a.zip": zip_seed, "m.eml": eml_seed,
             "b.7z": build("7z", {"x/a.docx": _docx(), "b.txt": b"bee"}, tmp)[1],
             "c.rar": rar5([Entry("a.docx", _docx()), Entry("内层.zip", inner)]),
-            "d.tar.gz": build("tgz", {"a.docx": _docx(), "内层.zip": inner}, tmp)[1]}
+            "d.tar.gz": build("tgz", {"a.docx": _docx(), "内层.zip": inner}, tmp)[1],
+            "e.msg": msg_bytes("计算机学院 材料", "张老师", "Fri, 19 Jun 2020 22:30:00 +0800",
+                               [("内层.zip", inner), ("a.docx", _docx())], submitted=1592577000)}
 
 
 SEEDS = _seeds()
