@@ -64,3 +64,12 @@ def test_cell_preparation():
     assert tidy("１８软件工程１班") == "18软件工程1班"
     assert join_lines(["good", "day"]) == "good day"
     assert join_lines(["组织新生", "入学教育"]) == "组织新生入学教育"
+
+
+def test_rapid_drops_junk_lines_but_keeps_text():
+    from extractors.scan.ocr.rapid import _real_lines
+
+    text = [(("组织新生入学教育，开展学风建设", 0.99), 38), (("活。", 0.99), 37)]
+    assert _real_lines(text + [(("一一", 0.26), 162), (("-", 0.34), 9)]) == text
+    assert _real_lines(text + [(("帮助同学", 0.6), 38)])[-1] == (("帮助同学", 0.6), 38)  # doubtful text stays
+    assert _real_lines([(("0", 0.4), 30)]) == [(("0", 0.4), 30)]  # one line: never dropped
