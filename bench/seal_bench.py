@@ -92,6 +92,9 @@ def summarise(results: list[dict]) -> str:
         made = np.mean([r["made"] for r in rs])
         lines.append(f"| {'colour' if colour else 'grey'} | {len(rs)} | {tp} | {fp} | {fn} | {p:.3f} | {rc:.3f} "
                      f"| {np.mean(secs):.3f} / {max(secs):.3f} | {made:.2f} |")
+    med = " · ".join(f"{dpi} dpi {np.median([r['secs'] for r in results if r['dpi'] == dpi]):.3f} s"
+                     for dpi in DPIS)
+    lines += ["", f"Median find_seal time per page: {med}."]
     lines += ["", "Pages right per group (seal found at its place / no seal reported):", "",
               "| scan | condition | dpi 150 | dpi 200 | dpi 300 |", "|---|---|---|---|---|"]
     groups = defaultdict(list)

@@ -4,11 +4,14 @@ Contract (pure: numpy in, records out, nothing written):
 
     find_seal(image, dpi, *, channels="bgr") -> SealFinding
         image: H×W grey or H×W×3 colour (BGR by default; pass channels="rgb" for RGB pages).
-        Colour scans: red ink (HSV hue + Lab chroma) → ring candidates → ring tests.
-        Grey scans (2-D, or 3 channels without colour): darkness with black damped → Hough
-        candidates → the same ring tests, stricter on ring text (a printed circle is thin and
-        empty; red pen is not a closed ring). The best candidate wins; ``present`` when its
-        confidence ≥ 0.5. Coordinates are pixels of ``image``.
+        Colour scans: red ink (HSV hue + Lab a* above the paper's) → candidates (annulus-filter
+        peaks, red shapes of seal size, star-sized solid blobs) → ring tests (ring inked all
+        round, ~1 mm thick, radius ≈ 20 mm ± 20 %, ring text or a star inside).
+        Grey scans (2-D, or 3 channels without colour): darkness with black text damped (a red
+        seal turns mid-grey) → the same candidates and ring tests, and also ring text, a visible
+        star core and a ring that stands out from its surroundings (a printed circle is thin and
+        empty; red pen is not a closed ring; dense table text is no isolated ring). The best
+        candidate wins; ``present`` when its confidence ≥ 0.5. Coordinates are pixels of ``image``.
     remove_seal(image, *, channels="bgr", finding=None) -> image
         whitens the seal but keeps black text under it: red pixels become their red channel
         (light), light ones become white. Grey images change only inside ``finding``'s disk.

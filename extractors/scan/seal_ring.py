@@ -127,7 +127,8 @@ def judge(s: RingStats, r0: float, colour: bool) -> float:
     star_fill = 0.0 if s.star_fill is None else s.star_fill
     inner = max(np.clip((s.text_cov - 0.2) / 0.3, 0, 1), np.clip((star_fill - 0.05) / 0.15, 0, 1))
     if not colour:  # grey: ring text, a ring that stands out, and the star's core when visible
-        star = 0.75 if s.core_fill is None else np.sqrt(np.clip((s.core_fill - 0.15) / 0.35, 0, 1))
+        star = 0.75 if s.core_fill is None else np.sqrt(max(np.clip((s.core_fill - 0.15) / 0.35, 0, 1),
+                                                              np.clip((star_fill - 0.15) / 0.2, 0, 1)))
         text = np.clip((s.text_cov - 0.3) / 0.25, 0, 1)
         inner = star * (star_fill <= 0.9) * text * np.clip((s.coverage - s.outside_cov) / 0.3, 0, 1)
     return float(ring * thick * inner)
