@@ -5,7 +5,7 @@ list of :class:`~paperdesk.models.Flag` out. Each rule is a small function regis
 flag code in :mod:`checks.registry`; the rules live by area:
 
     intake_rules  UNREADABLE_FILE DUPLICATE_FILE UNKNOWN_COLLEGE COLLEGE_CONFLICT ARCHIVE_NAME_INVALID
-                  (COLLEGE_CONFLICT also from seals: paper.seal_conflicts)
+                  (COLLEGE_CONFLICT also from seals: seals.seal_conflicts)
     deliverables  DELIVERABLE_MISSING (electronic half and paper half) LATE_SUBMISSION
     cases         PHOTO_TOO_SMALL PHOTO_MISSING CASE_TOO_LONG CASE_IMAGE_COUNT CASE_SECTION_MISSING
                   CASE_QUOTA CASE_AUTHOR_UNKNOWN
@@ -14,7 +14,8 @@ flag code in :mod:`checks.registry`; the rules live by area:
     selection     CLASS_OVER_STAFFED CLASS_UNSTAFFED CANDIDATE_GRADE CANDIDATE_STATUS
     people        DUPLICATE_PERSON
     reconcile     FIELD_MISMATCH (and same_value/compare_fields for scan pairs)
-    paper         SEAL_MISSING PAPER_ELECTRONIC_MISMATCH OCR_LOW_CONFIDENCE (scans of paper copies)
+    seals         SEAL_MISSING (and the seal part of COLLEGE_CONFLICT)
+    paper         PAPER_ELECTRONIC_MISMATCH OCR_LOW_CONFIDENCE (scans against electronic copies)
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 from paperdesk.campaign import Campaign
 from paperdesk.models import Flag, Submission
 
-from checks import assessment, cases, deliverables, intake_rules, paper, people, reconcile, selection  # noqa: F401  (register)
+from checks import assessment, cases, deliverables, intake_rules, paper, people, reconcile, seals, selection  # noqa: F401  (register)
 from checks.context import Ctx
 from checks.reconcile import compare_fields, same_value
 from checks.registry import RULES, Finding, Rule, rule

@@ -12,7 +12,7 @@ from paperdesk import textnorm
 from paperdesk.models import MEMBER_SEP, CollegeHint, Identified
 
 from checks.context import INTAKE, Ctx
-from checks.paper import seal_conflicts
+from checks.seals import seal_conflicts
 from checks.registry import Finding, rule
 
 _SOURCES = {
@@ -71,7 +71,7 @@ def unknown_college(ctx: Ctx) -> Iterator[Finding]:
 def college_conflict(ctx: Ctx) -> Iterator[Finding]:
     """Hints of one file resolving to two or more colleges; reported once per container when only
     container-level sources (archive, folder, email) disagree. Seals of scans naming another
-    college, or not a party committee's, too (:func:`checks.paper.seal_conflicts`)."""
+    college, or not a party committee's, too (:func:`checks.seals.seal_conflicts`)."""
     yield from seal_conflicts(ctx)
     reported = set()
     for f in ctx.submission.files:

@@ -1,128 +1,27 @@
-"""Paper copies: the scans of paper deliverables against the rules and against their electronic twins.
+"""Paper copies against their electronic twins: PAPER_ELECTRONIC_MISMATCH and OCR_LOW_CONFIDENCE.
 
-SPEC §5 rows SEAL_MISSING, PAPER_ELECTRONIC_MISMATCH and OCR_LOW_CONFIDENCE, and the seal's part of
-COLLEGE_CONFLICT (:func:`seal_conflicts`, yielded by ``intake_rules.college_conflict`` so that the
-code keeps one rule). A scan is a record with ``from_scan`` (see ``extractors.scan_file``) whose
-``paper`` (:class:`~paperdesk.models.PaperInfo`) holds per page the seal verdict, the reader's
-doubts and evidence crops; a flag's ``evidence`` lists the crops' paths under ``outbox/``
-(:func:`~paperdesk.models.evidence_path`, the same name ``writers.evidence`` writes them under).
-
-- A scanned document of a paper deliverable (one A5, one A4, one A2, the work summary) must carry
-  a seal on at least one of its pages: a seal-finder confidence ≥ ``checks.seal_min_confidence``.
 - Paper and electronic copies are matched per college and deliverable, people by 学号 else 姓名;
   every non-free-text field (columns of A2/A4 but 序号, A5 fields but the ``long`` ones, the
   tables' header line) is compared with :func:`checks.reconcile.same_value`. A field read with a
   confidence below ``checks.ocr_min_confidence``, or doubted by the reader, is not compared: it is
-  OCR_LOW_CONFIDENCE (staff confirm it) — never a silent guess.
+  OCR_LOW_CONFIDENCE (staff confirm it) — never a silent guess; so is a seal whose ring text
+  names no college (``checks.seals.unreadable_seals``).
+- Seals (SEAL_MISSING, COLLEGE_CONFLICT from seals) are in ``checks.seals``; look-ups over scan
+  records in ``checks.scans``.
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
-from paperdesk.models import FormDoc, FreeDoc, PaperInfo, TableDoc, crop_key, evidence_path
+from paperdesk.models import FormDoc, FreeDoc, TableDoc
 
 from checks.context import NAME, SID, Ctx, Doc, is_scan
 from checks.matching import Person, find_person, people_of, unique
 from checks.reconcile import same_value
 from checks.registry import Finding, rule
-
-SEAL = "印章"
-
-
-# ---------------------------------------------------------------- look-ups
-
-
-def scans(ctx: Ctx, college: str | None = None, deliverable: str | None = None) -> list[Doc]:
-    """Records read from scans (with their paper facts), optionally of one college/deliverable."""
-    return [Doc(f, f.record) for f in ctx.files(college, deliverable)
-            if isinstance(f.record, (FormDoc, TableDoc, FreeDoc)) and is_scan(f.record)
-            and isinstance(f.record.paper, PaperInfo)]
-
-
-def _paper_deliverable(ctx: Ctx, key: str | None) -> bool:
-    return any(d.key == key and d.paper for d in ctx.campaign.deliverables)
-
-
-def evidence(doc: Doc, key: str) -> tuple[str, ...]:
-    """The outbox path of the crop ``key`` of a scan, () when the scan holds no such crop."""
-    if key not in doc.record.paper.crops:
-        return ()
-    return (evidence_path(doc.college, doc.file, doc.ident.item.sha256, key),)
-
-
-def cell_evidence(doc: Doc, field: str, row: int | None) -> tuple[str, ...]:
-    """The crop of a value cell, on whichever of the record's pages it was read."""
-    for page in doc.record.paper.pages:
-        found = evidence(doc, crop_key(page, field, row))
-        if found:
-            return found
-    return ()
-
-
-def _who(doc: Doc) -> tuple[str | None, str | None]:
-    """(学号, 姓名) of a label/value form's person, else (None, None)."""
-    r = doc.record
-    if isinstance(r, FormDoc):
-        return (r.fields.get(SID) or doc.ident.student_id or None), (r.fields.get(NAME) or doc.ident.person or None)
-    return None, None
-
-
-def _pages(info: PaperInfo) -> str:
-    return "、".join(str(p) for p in info.pages) or "?"
-
-
-def _title(ctx: Ctx, key: str | None) -> str:
-    return next((d.title for d in ctx.campaign.deliverables if d.key == key), key or "")
-
-
-# ---------------------------------------------------------------- seals
-
-
-@rule("SEAL_MISSING", severity="error")
-def seal_missing(ctx: Ctx) -> Iterator[Finding]:
-    """One flag per scanned document of a paper deliverable none of whose pages carries a seal
-    found with at least ``seal_min_confidence``; evidence: each page (or its best seal-like mark)."""
-    least = ctx.checks.seal_min_confidence
-    for d in scans(ctx):
-        info = d.record.paper
-        if not _paper_deliverable(ctx, d.deliverable) or any(s.confidence >= least for s in info.seals):
-            continue
-        best = max(info.seals, key=lambda s: s.confidence, default=None)
-        doubt = (f"（最像印章的痕迹可信度 {best.confidence:.2f}，低于 {least:.2f}）"
-                 if best is not None and best.bbox and best.confidence > 0 else "")
-        sid, name = _who(d)
-        whose = f"{name}的" if name else ""
-        yield Finding(f"《{_title(ctx, d.deliverable)}》{whose}纸质版扫描件（{d.file} 第{_pages(info)}页）"
-                      f"未检测到学院党委公章{doubt}。",
-                      college=d.college, deliverable=d.deliverable, student_id=sid, name=name, file=d.file,
-                      field=f"第{info.pages[0] if info.pages else '?'}页{SEAL}", expected="学院党委公章",
-                      found="未检测到印章", evidence=tuple(p for s in info.seals for p in evidence(d, s.crop)))
-
-
-def seal_conflicts(ctx: Ctx) -> Iterator[Finding]:
-    """COLLEGE_CONFLICT findings from seals: a seal whose ring text names another college than the
-    file's, or that is not a party committee's seal (no 党委/委员会). Unreadable ring text is left
-    to OCR_LOW_CONFIDENCE."""
-    least = ctx.checks.seal_min_confidence
-    for d in scans(ctx):
-        sid, name = _who(d)
-        for s in d.record.paper.seals:
-            if s.confidence < least or not s.ring_text:
-                continue
-            other = s.college is not None and d.college is not None and s.college != d.college
-            if not other and (s.party_committee or s.college is None):
-                continue
-            said = f"印章文字识别为「{s.ring_text}」"
-            if other:
-                msg = f"{d.file} 第{s.page}页的印章不是本学院的：{said}，指向{s.college}，文件按{d.college}处理，请核实。"
-                found = s.college
-            else:
-                msg = f"{d.file} 第{s.page}页的印章不是学院党委公章：{said}，应为“中共……委员会”的党委公章，请核实。"
-                found = f"非党委公章（{s.ring_text}）"
-            yield Finding(msg, college=d.college, deliverable=d.deliverable, student_id=sid, name=name, file=d.file,
-                          field=f"第{s.page}页{SEAL}", expected=f"{d.college or ''}党委公章", found=found,
-                          evidence=evidence(d, s.crop))
+from checks.scans import cell_evidence, scans, who
+from checks.seals import unreadable_seals
 
 
 # ---------------------------------------------------------------- paper against electronic
@@ -228,7 +127,7 @@ def ocr_low_confidence(ctx: Ctx) -> Iterator[Finding]:
     whose ring text could not be read well enough to say whose seal it is."""
     for d in scans(ctx):
         yield from _doubtful_fields(ctx, d)
-        yield from _unreadable_seals(ctx, d)
+        yield from unreadable_seals(ctx, d)
 
 
 def _doubtful_fields(ctx: Ctx, d: Doc) -> Iterator[Finding]:
@@ -258,7 +157,7 @@ def _row_person(d: Doc, row: int | None) -> tuple[str | None, str | None]:
         if hit is not None:
             return (hit.cells.get(SID) or None), (hit.cells.get(NAME) or None)
         return None, None
-    return _who(d)
+    return who(d)
 
 
 def _doubt_finding(ctx: Ctx, d: Doc, field: str, row: int | None, value: str, conf: float, reason: str) -> Finding:
@@ -271,15 +170,3 @@ def _doubt_finding(ctx: Ctx, d: Doc, field: str, row: int | None, value: str, co
                    college=d.college, deliverable=d.deliverable, student_id=sid, name=name, file=d.file,
                    field=key, expected=f"可信度 ≥ {ctx.checks.ocr_min_confidence:.2f}", found=value or "（未识别）",
                    evidence=cell_evidence(d, field, row))
-
-
-def _unreadable_seals(ctx: Ctx, d: Doc) -> Iterator[Finding]:
-    sid, name = _who(d)
-    for s in d.record.paper.seals:
-        if s.confidence < ctx.checks.seal_min_confidence or s.college is not None:
-            continue
-        read = f"识别为「{s.ring_text}」" if s.ring_text else "无法识别"
-        yield Finding(f"{d.file} 第{s.page}页印章文字{read}，无法确认是否为{d.college or '本学院'}党委公章，请人工核对。",
-                      college=d.college, deliverable=d.deliverable, student_id=sid, name=name, file=d.file,
-                      field=f"第{s.page}页{SEAL}", expected=f"{d.college or ''}党委公章", found=s.ring_text or "（无法识别）",
-                      evidence=evidence(d, s.crop))

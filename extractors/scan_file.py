@@ -1,6 +1,7 @@
 """Scan extractor adapter: a scanned PDF or a form-page image -> records with their paper facts.
 
-``extract(path, kind, display, campaign, engine=None) -> list[Extracted]``
+``extract(path, kind, display, campaign, engine=None) -> list[Extracted]``  (in a worker process,
+see :mod:`extractors.scan_pool`; ``read(path, kind, display, campaign, engine)`` in this thread)
 
 Calls :func:`extractors.scan.reader.read_scan` (OCR, forms, per-field confidence) and gives every
 record it returns (FormDoc / TableDoc / FreeDoc, ``from_scan=True``) a
@@ -41,11 +42,37 @@ SEAL_MARGIN = 0.15
 
 
 def extract(path: Path, kind: str, display: str, campaign: Campaign, engine=None) -> list[Extracted]:
-    """The scan's records, each with its :class:`PaperInfo` (see the module docstring)."""
+    """The scan's records, each with its :class:`PaperInfo` (see the module docstring). Read in a
+    worker process (:mod:`extractors.scan_pool`) unless an ``engine`` instance is given."""
+    if engine is not None:
+        return read(path, kind, display, campaign, engine)
+    from extractors.scan_pool import run_scan
+
+    try:
+        return run_scan(read_here, str(path), kind, display, campaign)
+    except Exception as e:  # noqa: BLE001 - e.g. a record that cannot cross the process boundary
+        return [ExtractionError(display, f"扫描件无法识别（{type(e).__name__}）")]
+
+
+_engine = None
+
+
+def read_here(path: str, kind: str, display: str, campaign: Campaign) -> list[Extracted]:
+    """:func:`read` with this process's own engine (created once; one scan at a time per process)."""
+    global _engine
+    if _engine is None:
+        from extractors.scan import ocr
+
+        _engine = ocr.default_engine()
+    return read(Path(path), kind, display, campaign, _engine)
+
+
+def read(path: Path, kind: str, display: str, campaign: Campaign, engine) -> list[Extracted]:
+    """Read the scan in this thread with ``engine`` (pages one after another)."""
     try:
         from extractors.scan.reader import read_scan
 
-        result = read_scan(path, kind, display, campaign, engine=engine)
+        result = read_scan(path, kind, display, campaign, engine=engine, workers=1)
         errors = [r for r in result.records if isinstance(r, ExtractionError)]
         if errors or not result.records:
             return errors or [ExtractionError(display, "扫描件中没有读到任何内容")]
@@ -109,17 +136,25 @@ def _of_cases(display: str, campaign: Campaign) -> bool:
 
 
 def has_ruling(grey: np.ndarray) -> bool:
-    """At least three horizontal lines across half the width and two vertical lines over an eighth
-    of the height, thin (covering a small share of rows and columns): a ruled form, not a photo."""
-    import cv2
-
+    """A ruled form in either orientation (a page may be turned): at least three thin lines across
+    half the page one way and two across an eighth of it the other way; thin means the lines cover
+    a small share of the rows/columns (a dark or busy photo is not a form)."""
     ink = (grey < 140).astype(np.uint8)
     h, w = ink.shape
-    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(8, w // 2), 1)))
-    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(8, h // 8))))
-    rows, cols = horiz.any(axis=1), vert.any(axis=0)
-    thin = rows.mean() < 0.2 and cols.mean() < 0.2
-    return thin and _bands(rows) >= 3 and _bands(cols) >= 2
+    rows_long, rows_short = _lines(ink, w // 2, horizontal=True), _lines(ink, w // 8, horizontal=True)
+    cols_long, cols_short = _lines(ink, h // 2, horizontal=False), _lines(ink, h // 8, horizontal=False)
+    thin = rows_short.mean() < 0.2 and cols_short.mean() < 0.2
+    return thin and ((_bands(rows_long) >= 3 and _bands(cols_short) >= 2)
+                     or (_bands(cols_long) >= 3 and _bands(rows_short) >= 2))
+
+
+def _lines(ink: np.ndarray, length: int, horizontal: bool) -> np.ndarray:
+    """Which rows (or columns) hold a dark run of at least ``length`` pixels."""
+    import cv2
+
+    size = (max(8, length), 1) if horizontal else (1, max(8, length))
+    opened = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
+    return opened.any(axis=1) if horizontal else opened.any(axis=0)
 
 
 def _bands(mask: np.ndarray) -> int:

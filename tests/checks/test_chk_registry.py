@@ -47,7 +47,8 @@ def test_each_area_module_holds_its_rules():
     assert areas["FIELD_MISMATCH"] == "checks.reconcile"
     assert areas["DUPLICATE_PERSON"] == "checks.people"
     assert areas["CANDIDATE_GRADE"] == "checks.selection"
-    assert {areas[c] for c in SCAN_CODES} == {"checks.paper"}
+    assert (areas["SEAL_MISSING"], areas["PAPER_ELECTRONIC_MISMATCH"], areas["OCR_LOW_CONFIDENCE"]) == (
+        "checks.seals", "checks.paper", "checks.paper")
 
 
 def _messy_submission():

@@ -189,3 +189,33 @@ def test_scan_records_without_paper_info_are_ignored_not_a_crash():
     scan = a4_scan()
     bare = dataclasses.replace(scan, record=dataclasses.replace(scan.record, paper=None))
     assert run(electronic_a4(), bare) == []
+
+
+def test_seal_verdict_tolerates_rough_ring_ocr_but_names_a_clearly_other_college():
+    from checks.seals import seal_verdict
+
+    def verdict(text, own):
+        return seal_verdict(seal(text=text, college=None), own, b.CAMPAIGN)
+
+    marx, music = "马克思主义学院", "音乐学院"
+    # ring texts as OCR really read them off synthetic seals
+    assert verdict("中订印庆学党马证思主义定慰委员全", marx) == ("own", None)
+    assert verdict("引共名庆学尝马克轴主义院委员会", marx) == ("own", None)
+    assert verdict("中共鲁庆学院音乐学踏委员会", music) == ("own", None)
+    assert verdict("中共肇庆学院生命科学学院委员会", b.MATH) == ("other", "生命科学学院")
+    assert verdict("中共萤庆学院文学院委员会", b.MATH) == ("other", "文学院")
+    assert verdict("中共肇庆学院委员会", b.MATH) == ("unreadable", None)  # the school's, names no college
+    assert verdict("嘿嘿嘿", b.MATH) == ("unreadable", None)
+
+
+def test_administrative_seal_is_not_a_party_seal_but_a_garbled_ending_is_not_judged():
+    from checks.seals import not_party
+
+    def flags_for(text):
+        return run(electronic_a4(), a4_scan(info=paper(seals=[seal(text=text, college=b.MATH, party=False)])),
+                   codes=("COLLEGE_CONFLICT",))
+
+    admin = f"肇庆学院{b.MATH}"
+    assert not_party(seal(text=admin, party=False), b.MATH)
+    assert [f.found for f in flags_for(admin)] == [f"非党委公章（{admin}）"]
+    assert flags_for(f"镍起警庆学院{b.MATH}妥仙倪") == []  # the ring's end read as noise: no verdict on it

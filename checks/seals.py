@@ -1,0 +1,168 @@
+"""Seals on scans of paper deliverables: SEAL_MISSING, and the seal's part of COLLEGE_CONFLICT.
+
+- A scanned document of a paper deliverable (one A5, one A4, one A2, the work summary) must carry
+  a seal on at least one of its pages: a seal-finder confidence ≥ ``checks.seal_min_confidence``.
+- Whose seal it is (:func:`seal_verdict`) is judged from the ring text against the file's own
+  college first: OCR of a curved ring is rough, so the text only has to resemble the own college
+  (the school name and 委员会 cut off); it names *another* college only when it resembles that one
+  clearly and clearly better. :func:`seal_conflicts` (yielded by
+  ``intake_rules.college_conflict``, the one COLLEGE_CONFLICT rule) reports a seal of another
+  college and a seal that is not a party committee's; a ring text that resembles no college is
+  left to OCR_LOW_CONFIDENCE (:func:`unreadable_seals`): staff look, nobody guesses.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Iterator
+
+from paperdesk import textnorm
+from paperdesk.campaign import Campaign
+from paperdesk.models import SealCheck
+
+from checks.context import Ctx, Doc
+from checks.registry import Finding, rule
+from checks.scans import SEAL, evidence, pages_text, paper_deliverable, scans, title, who
+
+#: ring text this similar to the file's own college (or holding this share of its name's characters,
+#: in order) is that college's seal: the seal is there; its text only has to be plausible
+OWN_MIN = 0.33
+#: another college is named only from this similarity on, and this much above the own college
+OTHER_MIN, OTHER_MARGIN = 0.75, 0.15
+_NOT_PARTY = ("团", "青", "学生会")
+
+
+@rule("SEAL_MISSING", severity="error")
+def seal_missing(ctx: Ctx) -> Iterator[Finding]:
+    """One flag per scanned document of a paper deliverable none of whose pages carries a seal
+    found with at least ``seal_min_confidence``; evidence: each page (or its best seal-like mark)."""
+    least = ctx.checks.seal_min_confidence
+    for d in scans(ctx):
+        info = d.record.paper
+        if not paper_deliverable(ctx, d.deliverable) or any(s.confidence >= least for s in info.seals):
+            continue
+        best = max(info.seals, key=lambda s: s.confidence, default=None)
+        doubt = (f"（最像印章的痕迹可信度 {best.confidence:.2f}，低于 {least:.2f}）"
+                 if best is not None and best.bbox and best.confidence > 0 else "")
+        sid, name = who(d)
+        whose = f"{name}的" if name else ""
+        yield Finding(f"《{title(ctx, d.deliverable)}》{whose}纸质版扫描件（{d.file} 第{pages_text(info)}页）"
+                      f"未检测到学院党委公章{doubt}。",
+                      college=d.college, deliverable=d.deliverable, student_id=sid, name=name, file=d.file,
+                      field=f"第{info.pages[0] if info.pages else '?'}页{SEAL}", expected="学院党委公章",
+                      found="未检测到印章", evidence=tuple(p for s in info.seals for p in evidence(d, s.crop)))
+
+
+# ---------------------------------------------------------------- whose seal
+
+
+def _similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+
+
+def _best_window(text: str, word: str) -> tuple[float, int]:
+    """(best similarity of a ``len(word)`` window of ``text`` to ``word``, end of that window)."""
+    best, end = 0.0, 0
+    for i in range(max(1, len(text) - len(word) + 1)):
+        score = _similar(text[i:i + len(word)], word)
+        if score > best:
+            best, end = score, i + len(word)
+    return best, end
+
+
+def ring_core(ring_text: str, school: str) -> str:
+    """The part of a ring text that names the college: after the school name (when it resembles
+    it), before a trailing 委员会."""
+    text = textnorm.squash(ring_text)
+    school = textnorm.squash(school)
+    if school:
+        score, end = _best_window(text, school)
+        if score >= 0.5:
+            text = text[end:]
+    tail = textnorm.squash("委员会")
+    if len(text) > len(tail) and _similar(text[-len(tail):], tail) >= 0.34:
+        text = text[:-len(tail)]
+    return text
+
+
+def _coverage(core: str, name: str) -> float:
+    """Share of ``name``'s characters found, in order, in ``core`` (OCR drops and swaps glyphs of
+    a ring; what it keeps stays in order)."""
+    if not core or not name:
+        return 0.0
+    matched = sum(b.size for b in SequenceMatcher(None, core, name, autojunk=False).get_matching_blocks())
+    return matched / len(name)
+
+
+def _college_score(core: str, college) -> float:
+    return max(_similar(core, textnorm.squash(n)) for n in (college.name, *college.aliases))
+
+
+def _own_score(core: str, college) -> float:
+    return max(max(_similar(core, k), _coverage(core, k) if len(k) >= 4 else 0.0)
+               for k in (textnorm.squash(n) for n in (college.name, *college.aliases)))
+
+
+def seal_verdict(seal: SealCheck, own: str | None, campaign: Campaign) -> tuple[str, str | None]:
+    """("own" | "other" | "unreadable", the other college): see the module docstring."""
+    core = ring_core(seal.ring_text, campaign.school)
+    if not core:
+        return "unreadable", None
+    scores = {c.name: _college_score(core, c) for c in campaign.colleges}
+    mine = max(scores.get(own, 0.0), _own_score(core, campaign.college(own))) if own and campaign.college(own) else 0.0
+    other, best = max(((n, v) for n, v in scores.items() if n != own), key=lambda p: (p[1], p[0]), default=(None, 0.0))
+    if other and best >= OTHER_MIN and best >= mine + OTHER_MARGIN:
+        return "other", other
+    return ("own", None) if own and mine >= OWN_MIN else ("unreadable", None)
+
+
+def not_party(seal: SealCheck, college: str) -> bool:
+    """A seal that is not a party committee's: a youth-league/student-union seal, or one whose text
+    ends with the college's name (the administrative seal 肇庆学院XX学院: nothing after it)."""
+    text = textnorm.squash(seal.ring_text)
+    if any(w in text for w in _NOT_PARTY):
+        return True
+    if seal.party_committee:
+        return False
+    score, end = _best_window(text, textnorm.squash(college))
+    return score >= 0.75 and len(text) - end <= 1
+
+
+def _stamped(ctx: Ctx) -> Iterator[tuple[Doc, SealCheck, str, str | None]]:
+    """Every seal found on a scan (confidence ≥ the threshold) with its verdict."""
+    for d in scans(ctx):
+        for s in d.record.paper.seals:
+            if s.confidence >= ctx.checks.seal_min_confidence:
+                yield (d, s, *seal_verdict(s, d.college, ctx.campaign))
+
+
+def seal_conflicts(ctx: Ctx) -> Iterator[Finding]:
+    """COLLEGE_CONFLICT findings from seals: a seal whose ring text names another college than the
+    file's, or that is not a party committee's seal."""
+    for d, s, verdict, other in _stamped(ctx):
+        said = f"印章文字识别为「{s.ring_text}」"
+        if verdict == "other":
+            msg = f"{d.file} 第{s.page}页的印章不是本学院的：{said}，像是{other}的印章，文件按{d.college}处理，请核实。"
+            found = other
+        elif verdict == "own" and not_party(s, d.college):
+            msg = f"{d.file} 第{s.page}页的印章不是学院党委公章：{said}，应为“中共……委员会”的党委公章，请核实。"
+            found = f"非党委公章（{s.ring_text}）"
+        else:
+            continue
+        sid, name = who(d)
+        yield Finding(msg, college=d.college, deliverable=d.deliverable, student_id=sid, name=name, file=d.file,
+                      field=f"第{s.page}页{SEAL}", expected=f"{d.college or ''}党委公章", found=found,
+                      evidence=evidence(d, s.crop))
+
+
+def unreadable_seals(ctx: Ctx, d: Doc) -> Iterator[Finding]:
+    """OCR_LOW_CONFIDENCE findings of scan ``d``: seals whose ring text resembles no college."""
+    sid, name = who(d)
+    for s in d.record.paper.seals:
+        if s.confidence < ctx.checks.seal_min_confidence or seal_verdict(s, d.college, ctx.campaign)[0] != "unreadable":
+            continue
+        read = f"识别为「{s.ring_text}」" if s.ring_text else "无法识别"
+        yield Finding(f"{d.file} 第{s.page}页印章文字{read}，无法确认是否为{d.college or '本学院'}党委公章，请人工核对。",
+                      college=d.college, deliverable=d.deliverable, student_id=sid, name=name, file=d.file,
+                      field=f"第{s.page}页{SEAL}", expected=f"{d.college or ''}党委公章", found=s.ring_text or "（无法识别）",
+                      evidence=evidence(d, s.crop))
