@@ -32,7 +32,14 @@ What each college carries (headcounts and quotas read from the campaign):
   6月8日至6月11日 (PUBLICITY_TOO_SHORT).
 - ``新建文件夹/汇总表(1).xlsx`` — an awards table naming no college (UNKNOWN_COLLEGE).
 
-No paper scans are generated: paper halves (seals) are out of the demo's scope.
+Paper halves (``paperdesk.demo.scans``, synthetic scans at 150 dpi, JPEG-compressed): the two
+clean colleges send sealed colour scans of A4 (PDF), A2 (JPG), all A5s in one multi-page PDF and
+the work summary (PDF), so they stay free of error flags. 音乐学院's A4 scan has no seal
+(SEAL_MISSING) and its A2 is scanned in grey (sealed: no flag); 数学与统计学院's A4 scan is a JPG
+turned 90° and its A2 scan carries 生命科学学院's seal (COLLEGE_CONFLICT); 生命科学学院's A4 scan
+rates one person 合格 where the xlsx says 优秀 (PAPER_ELECTRONIC_MISMATCH on that person's
+考核等级). Paper halves that never arrived (those colleges' A5s and work summaries, 生命科学学院's A2)
+are DELIVERABLE_MISSING with their ``deliverable`` in the manifest.
 """
 
 from paperdesk.demo.manifest import DemoManifest, Planted

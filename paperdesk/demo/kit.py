@@ -88,25 +88,25 @@ def render(campaign: Campaign, kit: Kit, when: dt.datetime) -> Rendered:
     name = kit.college.name
     tables = {
         "A2": build_table(campaign, "A2", name, {"填表人": kit.filler, "联系电话": "0758-2716000", "日期": f"{when.year}年{when.month}月{when.day}日"},
-                          [_a2_row(i, p) for i, p in enumerate(kit.a2, 1)]),
+                          [a2_row(i, p) for i, p in enumerate(kit.a2, 1)]),
         "A4": build_table(campaign, "A4", name, {"带班党员总数": kit.stated_headcount, "公示时间": kit.publicity},
-                          [_a4_row(i, p) for i, p in enumerate(kit.a4, 1)]),
+                          [a4_row(i, p) for i, p in enumerate(kit.a4, 1)]),
     }
     if kit.with_a3:
         awarded = [p for p in kit.a4 if p.award != "无"]
         tables["A3"] = build_table(campaign, "A3", name, {}, [_a3_row(i, p) for i, p in enumerate(awarded, 1)])
-    forms = tuple((p.name, ooxml_bytes(build_approval_form(campaign, _a5_fields(kit, p)), when)) for p in kit.a5)
+    forms = tuple((p.name, ooxml_bytes(build_approval_form(campaign, a5_fields(kit, p)), when)) for p in kit.a5)
     cases = tuple(_case_files(campaign, kit, i, c, when) for i, c in enumerate(kit.cases, 1))
     return Rendered({k: ooxml_bytes(v, when) for k, v in tables.items()}, forms, cases,
                     ooxml_bytes(_summary(kit, random.Random(kit.seed)), when))
 
 
-def _a2_row(i: int, p: Person) -> dict[str, str]:
+def a2_row(i: int, p: Person) -> dict[str, str]:
     return {"序号": str(i), "姓名": p.name, "性别": p.gender, "学号": p.student_id, "年级": p.grade,
             "专业班级": p.major_class, "政治面貌": p.status, "所带新生班级": p.led_class, "联系电话": p.phone}
 
 
-def _a4_row(i: int, p: Person) -> dict[str, str]:
+def a4_row(i: int, p: Person) -> dict[str, str]:
     return {"序号": str(i), "姓名": p.name, "学号": p.student_id, "专业班级": p.major_class, "所带班级": p.led_class,
             "政治面貌": p.status, "不及格科目数": str(p.fails), "获奖情况": p.award,
             "所带班级违纪人数": str(p.violations), "带班征文": p.essay, "诚信记录": p.integrity, "考核等级": p.rating}
@@ -118,7 +118,7 @@ def _a3_row(i: int, p: Person) -> dict[str, str]:
             "获奖名称": f"2018—2019学年度{p.award}", "获奖级别": level, "获奖时间": "2019年10月", "颁奖单位": giver}
 
 
-def _a5_fields(kit: Kit, p: Person) -> dict[str, str]:
+def a5_fields(kit: Kit, p: Person) -> dict[str, str]:
     fields = {"姓名": p.name, "性别": p.gender, "学号": p.student_id, "学院": kit.college.name,
               "专业班级": p.major_class, "政治面貌": p.status, "所带班级": p.led_class, "联系电话": p.phone,
               "诚信记录": p.integrity, "不及格科目数": str(p.fails), "获奖情况": p.award,

@@ -14,13 +14,15 @@ from dataclasses import asdict, dataclass
 @dataclass(frozen=True)
 class Planted:
     """One planted problem. ``name``/``student_id`` name the person when the problem is about
-    one (None for college-level problems such as CASE_QUOTA); ``detail`` says where (Chinese)."""
+    one (None for college-level problems such as CASE_QUOTA); ``detail`` says where (Chinese);
+    ``deliverable`` (optional) the deliverable key the flag must carry."""
 
     code: str
     college: str | None
     name: str | None = None
     student_id: str | None = None
     detail: str = ""
+    deliverable: str | None = None  # when set, the flag must be about this deliverable
 
     def key(self) -> tuple[str, str | None, str | None, str | None]:
         return (self.code, self.college, self.name, self.student_id)

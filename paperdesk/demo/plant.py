@@ -42,7 +42,8 @@ def case_problems(kit: Kit, campaign: Campaign, rnd: random.Random) -> tuple[Kit
 
 
 def no_awards_table(kit: Kit) -> tuple[Kit, list[Planted]]:
-    return replace(kit, with_a3=False), [_p("DELIVERABLE_MISSING", kit, None, "awards：未提交获奖情况统计表")]
+    planted = replace(_p("DELIVERABLE_MISSING", kit, None, "awards：未提交获奖情况统计表"), deliverable="awards")
+    return replace(kit, with_a3=False), [planted]
 
 
 def case_quota_and_section(kit: Kit) -> tuple[Kit, list[Planted]]:

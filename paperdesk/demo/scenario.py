@@ -2,11 +2,15 @@
 
 Five colleges (looked up in the campaign by name; headcounts come from the campaign):
 
-    马克思主义学院       clean; loose files in its folder, cases zip named by the rule
-    食品与制药工程学院   clean; everything attached to one saved email (.eml)
-    音乐学院             case problems, no A3, late work summary, A4 sent twice, clutter
-    数学与统计学院       cases zip named with an alias, one case short, A2 problems, a broken docx
-    生命科学学院         A4/A5 problems; sent as one zip with the cases zip nested inside
+    马克思主义学院       clean; loose files in its folder, cases zip named by the rule; sealed
+                         colour scans: A4 (PDF), A2 (JPG), all A5s (one PDF), work summary (PDF)
+    食品与制药工程学院   clean; everything attached to one saved email (.eml), the same scans too
+    音乐学院             case problems, no A3, late work summary, A4 sent twice, clutter; A4
+                         scanned without seal, A2 scanned in grey (sealed), no A5/summary scans
+    数学与统计学院       cases zip named with an alias, one case short, A2 problems, a broken docx;
+                         A4 scan turned 90° (JPG), A2 scan stamped with another college's seal
+    生命科学学院         A4/A5 problems; sent as one zip with the cases zip nested inside; an A4
+                         scan whose 考核等级 of one person differs from the xlsx
 
 plus ``新建文件夹/汇总表(1).xlsx`` that names no college. Files are written with fixed
 modification times (the submission time of a file that did not come by email).
@@ -23,9 +27,11 @@ from pathlib import Path
 from paperdesk.campaign import Campaign
 from paperdesk.demo import plant
 from paperdesk.demo.kit import Kit, Rendered, clean_kit, render
+from paperdesk.demo.scans import Look, a2_page, a4_page, a5_pages, jpg_bytes, pdf_bytes, summary_page
 from paperdesk.demo.manifest import DemoManifest, Planted
 from paperdesk.demo.packaging import eml_bytes, gbk_zip, ooxml_bytes
 from paperdesk.demo.people import NameBook
+from paperdesk.synth import SealSpec
 from writers.forms import build_table
 
 SEED = 20200622
@@ -71,8 +77,33 @@ def archive_name(campaign: Campaign, college: str) -> str:
     return college + campaign.deliverable("cases").archive_suffix
 
 
+def seal_of(campaign: Campaign, college: str) -> SealSpec:
+    """The party committee's seal of ``college``."""
+    return SealSpec(college, school=campaign.school)
+
+
+def paper_scans(campaign: Campaign, kit: Kit, when: dt.datetime, titles: dict[str, str]) -> list[tuple[str, bytes]]:
+    """A clean college's paper halves, sealed, scanned in colour: (file name, bytes) of A4 (PDF),
+    A2 (JPG), every A5 (one PDF) and the work summary (PDF); ``titles`` names the files."""
+    look = Look(seal_of(campaign, kit.college.name))
+    return [(titles["A4"] + ".pdf", pdf_bytes([a4_page(campaign, kit, look)])),
+            (titles["A2"] + ".jpg", jpg_bytes(a2_page(campaign, kit, when, look))),
+            (titles["A5"] + ".pdf", pdf_bytes(a5_pages(campaign, kit, look))),
+            (titles["summary"] + ".pdf", pdf_bytes([summary_page(kit, look)]))]
+
+
+SCAN_TITLES = {"A4": "考核情况汇总表（盖章扫描件）", "A2": "新聘学生带班党员汇总表（盖章扫描件）",
+               "A5": "考核审批表（盖章扫描件）", "summary": "学生带班工作总结（盖章扫描件）"}
+
+
+def missing_paper(college: str, *keys: str) -> list[Planted]:
+    """DELIVERABLE_MISSING for paper halves that never arrived."""
+    return [Planted("DELIVERABLE_MISSING", college, None, None, f"{k}：只有电子版，没有纸质版扫描件", deliverable=k)
+            for k in keys]
+
+
 def lay_marx(ib: Inbox, campaign: Campaign, kit: Kit) -> None:
-    """Clean, loose files in the college's folder."""
+    """Clean, loose files in the college's folder; sealed colour scans of the paper halves."""
     name, when = kit.college.name, at(6, 17, 10)
     r, d = render(campaign, kit, when), f"{kit.college.name}/"
     ib.add(d + archive_name(campaign, name) + ".zip", cases_zip(campaign, archive_name(campaign, name), r, when), at(6, 17, 15, 20))
@@ -81,6 +112,8 @@ def lay_marx(ib: Inbox, campaign: Campaign, kit: Kit) -> None:
     for person, data in r.forms:
         ib.add(f"{d}考核审批表/{person}-考核审批表.docx", data, at(6, 17, 15, 22))
     ib.add(f"{d}{name}学生带班工作总结.docx", r.summary, at(6, 17, 15, 23))
+    for file_name, data in paper_scans(campaign, kit, when, SCAN_TITLES):
+        ib.add(f"{d}纸质版扫描件/{file_name}", data, at(6, 17, 16, 30))
 
 
 def lay_food(ib: Inbox, campaign: Campaign, kit: Kit) -> None:
@@ -92,6 +125,7 @@ def lay_food(ib: Inbox, campaign: Campaign, kit: Kit) -> None:
     attachments += [(f"{titles[k]}.xlsx", data) for k, data in sorted(r.tables.items())]
     attachments += [(f"{person}考核审批表.docx", data) for person, data in r.forms]
     attachments.append(("学生带班工作总结.docx", r.summary))
+    attachments += paper_scans(campaign, kit, when, SCAN_TITLES)
     body = f"李老师您好：\n附件是{name}2020年学生带班党员工作的全部材料，纸质材料另行送交，请查收。\n{name}学工办"
     eml = eml_bytes((f"{name}学工办", "spzy-xgb@xx.zqu.edu.cn"), ("李鑫老师", "2539746740@qq.com"),
                     f"{name}2020年学生带班党员工作材料", sent, body, attachments, "<20200619163210.5821@xx.zqu.edu.cn>")
@@ -112,6 +146,12 @@ def lay_music(ib: Inbox, campaign: Campaign, kit: Kit) -> None:
         ib.add(f"{d}考核审批表-{person}.docx", data, at(6, 18, 16, 8))
     ib.add(f"{d}学生带班工作总结.docx", r.summary, at(6, 24, 9, 15))
     ib.planted.append(Planted("LATE_SUBMISSION", name, None, None, "work-summary：6月24日才提交工作总结"))
+    ib.add(f"{d}扫描件/考核情况汇总表.pdf", pdf_bytes([a4_page(campaign, kit, Look(None))]), at(6, 18, 16, 10))
+    ib.planted.append(Planted("SEAL_MISSING", name, None, None, "考核情况汇总表扫描件没有盖学院党委公章",
+                              deliverable="assessment-summary"))
+    grey = Look(seal_of(campaign, name), colour=False)
+    ib.add(f"{d}扫描件/新聘学生带班党员汇总表.pdf", pdf_bytes([a2_page(campaign, kit, when, grey)]), at(6, 18, 16, 11))
+    ib.planted += missing_paper(name, "assessment-forms", "work-summary")
     for junk, data in ((f"{d}Thumbs.db", b"\xd0\xcf\x11\xe0" + bytes(60)), (f"{d}~$学生带班工作总结.docx", b"\x06paperdesk" + bytes(152))):
         ib.add(junk, data, at(6, 18, 16, 9))
         ib.clutter.append(junk)
@@ -133,6 +173,13 @@ def lay_maths(ib: Inbox, campaign: Campaign, kit: Kit) -> None:
     for person, data in r.forms:
         ib.add(f"{d}审批表/{person}.docx", data, at(6, 19, 14, 2))
     ib.add(f"{d}{name}工作总结.docx", r.summary, at(6, 19, 14, 3))
+    turned = Look(seal_of(campaign, name), rotate=90, skew=0.8)
+    ib.add(f"{d}纸质版/考核情况汇总表.jpg", jpg_bytes(a4_page(campaign, kit, turned)), at(6, 19, 14, 5))
+    stranger = Look(seal_of(campaign, LIFE))
+    ib.add(f"{d}纸质版/新聘学生带班党员汇总表.pdf", pdf_bytes([a2_page(campaign, kit, when, stranger)]), at(6, 19, 14, 6))
+    ib.planted.append(Planted("COLLEGE_CONFLICT", name, None, None, f"新聘汇总表扫描件盖的是{LIFE}的公章",
+                              deliverable="selection"))
+    ib.planted += missing_paper(name, "assessment-forms", "work-summary")
     broken = r.forms[0][1][: len(r.forms[0][1]) * 2 // 5]
     ib.add(f"{d}带班工作照片说明.docx", broken, at(6, 19, 14, 4))
     ib.planted.append(Planted("UNREADABLE_FILE", name, None, None, f"{d}带班工作照片说明.docx 文件不完整（被截断）"))
@@ -150,7 +197,21 @@ def lay_life(ib: Inbox, campaign: Campaign, kit: Kit) -> None:
     members.append((f"{top}/考核审批表/", None))
     members += [(f"{top}/考核审批表/{person}.docx", data) for person, data in r.forms]
     members.append((f"{top}/学生带班工作总结.docx", r.summary))
+    members += [(f"{top}/纸质版扫描件/", None), (f"{top}/纸质版扫描件/考核情况汇总表（盖章）.pdf", life_paper_a4(ib, campaign, kit))]
+    ib.planted += missing_paper(name, "selection", "assessment-forms", "work-summary")
     ib.add(f"{top}.zip", gbk_zip(members, when), at(6, 19, 20, 40))
+
+
+def life_paper_a4(ib: Inbox, campaign: Campaign, kit: Kit) -> bytes:
+    """The A4 scan, sealed, on which one 优秀 person (with no other planted problem) is rated 合格."""
+    ratings = campaign.checks.ratings
+    who = next(p for p in reversed(kit.a4)
+               if p.rating == ratings.excellent and p in kit.a5 and p.name not in kit.a5_overrides)
+    paper = {who.name: {"考核等级": ratings.pass_}}
+    ib.planted.append(Planted("PAPER_ELECTRONIC_MISMATCH", kit.college.name, who.name, who.student_id,
+                              f"考核情况汇总表扫描件上{who.name}的考核等级为{ratings.pass_}，电子版为{ratings.excellent}",
+                              deliverable="assessment-summary"))
+    return pdf_bytes([a4_page(campaign, kit, Look(seal_of(campaign, kit.college.name)), paper)])
 
 
 def lay_unknown(ib: Inbox, campaign: Campaign, names: NameBook) -> None:
