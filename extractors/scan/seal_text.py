@@ -83,18 +83,34 @@ def _similar(a: str, b: str) -> float:
     return best
 
 
+def _is_party(text: str) -> bool:
+    """A party committee's seal: 中共…委员会, either end surviving OCR; not the Youth League's."""
+    if any(w in text for w in _NOT_PARTY):
+        return False
+    committee = _similar(text, _COMMITTEE) >= 0.66
+    return committee or ("中" in text[:3] and "员" in text[-4:])
+
+
+def _name_score(core: str, key: str) -> float:
+    """How well ``key`` (a squashed college name or alias) occurs in ``core``; short keys must be exact."""
+    if len(key) < 2:
+        return 0.0
+    if len(key) <= 3:
+        return 1.0 if key in core else 0.0
+    return _similar(core, key)
+
+
 def seal_college(ring_text: str, campaign) -> tuple[str | None, bool]:
     """(official college the ring text names, whether it is a party committee's seal)."""
     text = textnorm.squash(ring_text)
     if not text:
         return None, False
-    is_party = _similar(text, _COMMITTEE) >= 0.66 and not any(w in text for w in _NOT_PARTY)
     core = text.replace(textnorm.squash(campaign.school), "") if campaign.school else text
     best, best_score = None, 0.0
     for college in campaign.colleges:
         for name in (college.name, *college.aliases):
             key = textnorm.squash(name)
-            score = _similar(core, key) if len(key) >= 2 else 0.0
+            score = _name_score(core, key)
             if score > best_score or (score == best_score and best and len(key) > len(best[1])):
                 best, best_score = (college.name, key), score
-    return (best[0] if best and best_score >= 0.66 else None), is_party
+    return (best[0] if best and best_score >= 0.7 else None), _is_party(text)

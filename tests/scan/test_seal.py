@@ -111,6 +111,8 @@ def test_ring_text_names_the_college(campaign):
     ("中共蓝庆字慰计算抽科学与软件学院塌员会", ("计算机科学与软件学院", True)),
     ("肇庆学院外国语学院", ("外国语学院", False)),  # the college's own seal, not the party committee's
     ("共青团肇庆学院音乐学院委员会", ("音乐学院", False)),  # Youth League committee
+    ("半中拷蓝庆学院马克思主义学院要员委", ("马克思主义学院", True)),  # 委员会 scrambled, 中 kept
+    ("兵二学院计和外科学5的贡re", (None, False)),  # "二学院" is not 文学院: short names match exactly
     ("同意推荐", (None, False)),
     ("", (None, False)),
 ])
