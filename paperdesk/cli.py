@@ -87,6 +87,12 @@ def cmd_run(args, campaign) -> int:
     except OSError as e:
         print(f"运行失败：{e}", file=sys.stderr)
         return 1
+    except Exception as e:  # the run itself failed (not a bad file: those become flags)
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+        print(f"\n运行失败（收件箱未被改动，可直接重新运行）：{type(e).__name__}: {e}", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

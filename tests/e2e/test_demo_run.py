@@ -5,37 +5,10 @@ second run must give byte-identical outputs without reading any file again."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-BIN = Path(sys.executable).parent / "paperdesk"
-
-
-def _tree_digest(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() + f":{p.stat().st_mtime_ns}"
-            for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONHASHSEED": "random"}
-    return subprocess.run([str(BIN), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
-
-
-@pytest.fixture(scope="module")
-def demo_run(tmp_path_factory):
-    root = tmp_path_factory.mktemp("e2e")
-    made = _run("demo", "--inbox", "inbox", "--manifest", "manifest.json", cwd=root)
-    assert made.returncode == 0, made.stderr
-    before = _tree_digest(root / "inbox")
-    first = _run("run", "--inbox", "inbox", "--outbox", "outbox", "--state", "state", cwd=root)
-    assert first.returncode == 0, first.stderr[-3000:]
-    return root, before, first
+from e2e_support import run_cli, tree_digest
 
 
 def _flags(root: Path) -> list[dict]:
@@ -64,6 +37,8 @@ def test_every_planted_problem_is_flagged_with_code_college_and_person(demo_run)
         def matches(f: dict) -> bool:
             if f["code"] != p["code"] or f["college"] != p["college"]:
                 return False
+            if p.get("deliverable") and f["deliverable"] != p["deliverable"]:
+                return False
             if p.get("student_id") and f.get("student_id") == p["student_id"]:
                 return True
             if p.get("name") and f.get("name") == p["name"]:
@@ -82,21 +57,31 @@ def test_clean_colleges_get_no_error_flag(demo_run):
     assert not errors, json.dumps(errors, ensure_ascii=False, indent=1)
 
 
+def test_scan_flags_cite_evidence_crops_written_to_the_outbox(demo_run):
+    root, _, _ = demo_run
+    scan_codes = {"SEAL_MISSING", "PAPER_ELECTRONIC_MISMATCH", "OCR_LOW_CONFIDENCE"}
+    cited = [(f["code"], p) for f in _flags(root) for p in f["evidence"] if p.startswith("证据/")]
+    assert {"SEAL_MISSING", "PAPER_ELECTRONIC_MISMATCH", "COLLEGE_CONFLICT"} <= {c for c, _ in cited}
+    assert all(f["evidence"] for f in _flags(root) if f["code"] in scan_codes - {"OCR_LOW_CONFIDENCE"})
+    for _, rel in cited:
+        assert (root / "outbox" / rel).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", rel
+
+
 def test_every_file_has_a_known_state_and_the_inbox_is_untouched(demo_run):
     root, before, _ = demo_run
     intake = json.loads((root / "outbox" / "intake.json").read_text(encoding="utf-8"))["files"]
     assert intake and all(f["state"] in {"used", "duplicate", "ignored", "unreadable", "superseded"} for f in intake)
     assert all(f["reason"] for f in intake if f["state"] == "unreadable")
-    assert _tree_digest(root / "inbox") == before
+    after = {k: v + f":{(root / 'inbox' / k).stat().st_mtime_ns}" for k, v in tree_digest(root / "inbox").items()}
+    assert after == before
 
 
 def test_a_second_run_reads_nothing_again_and_writes_identical_outputs(demo_run):
     root, _, _ = demo_run
     out = root / "outbox"
-    first = _tree_digest(out)
-    again = _run("run", "--inbox", "inbox", "--outbox", "outbox", "--state", "state", "--json", cwd=root)
+    first = tree_digest(out)
+    again = run_cli("run", "--inbox", "inbox", "--outbox", "outbox", "--state", "state", "--json", cwd=root)
     assert again.returncode == 0, again.stderr[-3000:]
     summary = json.loads(again.stdout)
     assert summary["extracted"] == 0 and summary["cached"] > 0
-    second = {k: v.split(":")[0] for k, v in _tree_digest(out).items()}
-    assert second == {k: v.split(":")[0] for k, v in first.items()}
+    assert tree_digest(out) == first
