@@ -74,7 +74,7 @@ def test_scan_waits_for_a_copy_in_progress(tmp_path):
     writer = threading.Thread(target=copy)
     writer.start()
     time.sleep(0.05)
-    items = scan_inbox(inbox, tmp_path / "state", CAMPAIGN, settle_seconds=0.3, settle_limit=10)
+    items = scan_inbox(inbox, tmp_path / "state", CAMPAIGN, settle_seconds=0.8, settle_limit=10)
     writer.join()
     (item,) = items
     assert item.size == len(final) and Path(item.blob).read_bytes() == final
@@ -96,8 +96,8 @@ def test_scan_reports_a_file_that_never_settles_and_reads_it_next_time(tmp_path)
     writer.start()
     try:
         time.sleep(0.05)
-        items = {i.display: i for i in scan_inbox(inbox, tmp_path / "state", CAMPAIGN, settle_seconds=0.3,
-                                                  settle_limit=0.6)}
+        items = {i.display: i for i in scan_inbox(inbox, tmp_path / "state", CAMPAIGN, settle_seconds=0.8,
+                                                  settle_limit=1.2)}
     finally:
         stop.set()
         writer.join()
