@@ -5,8 +5,10 @@ Entry point: :func:`extractors.registry.extract` ``(path, kind, display, campaig
 
     docx_file   A5 FormDoc | A1 CaseDoc | FreeDoc   (docx_form, docx_case, docx_walk)
     xlsx_file   A2/A3/A4 TableDoc per sheet | FreeDoc   (tables: grid -> TableDoc)
-    pdf_file    born-digital: TableDoc | FreeDoc; no text layer: FreeDoc("扫描件")
-    image_file  ImageFile
+    pdf_file    born-digital: TableDoc | FreeDoc; no text layer: scan_file
+    image_file  ImageFile; a TIFF or a form-page image: scan_file
+    scan_file   scans: scan/ read_scan + seal ring text + evidence crops (PaperInfo), in
+                worker processes (scan_pool)
     legacy      .doc/.xls/.wps/.et/.rtf/.odt/.ods/.wri converted by LibreOffice, then docx/xlsx
     scan/       OCR of scans (another module family)
 
