@@ -123,13 +123,14 @@ def rotate_small(image: np.ndarray, degrees: float) -> np.ndarray:
     return cv2.warpAffine(image, m, (nw, nh), flags=cv2.INTER_LINEAR, borderValue=fill)
 
 
-def upright(image: np.ndarray, dpi: float) -> tuple[np.ndarray, int, float, list[Table]]:
+def upright(image: np.ndarray, dpi: float, upside_down: bool = True) -> tuple[np.ndarray, int, float, list[Table]]:
     """(upright deskewed image, clockwise turn applied, skew removed, its ruled tables).
 
     Skew first (ruling lines are straight lines whichever way the page is turned); then, with a
     table of at least :data:`MIN_CELLS` cells, the 90° family from the cells' shape (form cells
     are wider than tall) and up/down from tesseract's confidence on a strip of the inked cells
-    read both ways; without a table, tesseract OSD on the page scaled to ~300 dpi.
+    read both ways (skipped with ``upside_down=False``: the caller then judges up/down from its
+    own OCR of the cells); without a table, tesseract OSD on the page scaled to ~300 dpi.
     """
     skew = estimate_skew(image, dpi)
     image = rotate_small(image, skew)
@@ -143,7 +144,7 @@ def upright(image: np.ndarray, dpi: float) -> tuple[np.ndarray, int, float, list
             image, tables = _turned(image, 90, dpi)
             image, tables, skew = _reskew(image, tables, skew, dpi)
             cells = [c for t in tables for c in t.cells]
-        if _upside_down(image, [c.bbox for c in cells], dpi):
+        if upside_down and _upside_down(image, [c.bbox for c in cells], dpi):
             turned = (turned + 180) % 360
             image = turn(image, 180)
             tables = find_tables(image, dpi)

@@ -108,3 +108,12 @@ def test_blank_scan_is_an_extraction_error(campaign, tmp_path):
     (error,) = result.records
     assert isinstance(error, ExtractionError) and "文字" in error.reason
     assert len(result.pages) == 1 and result.pages[0].tables == 0
+
+
+@pytest.mark.parametrize("engine", ["rapid", "tesseract"])
+def test_upside_down_scan_is_read_the_right_way(campaign, tmp_path, engine):
+    page = render_form(campaign, "A5", sample_data(campaign, "A5", seed=9), dpi=150)
+    path = to_pdf([degrade(page, rotate=180, skew_deg=1.0, jpeg_quality=80, seed=3)], tmp_path / "ud.pdf")
+    result = read_scan(path, "pdf", "ud.pdf", campaign, engine=engine)
+    assert result.pages[0].turned == 180
+    assert result.records[0].fields["学号"] == page.cell("学号").value
