@@ -43,15 +43,15 @@ def sniff(source: Path | str | bytes, name: str = "") -> str:
         return _zip_kind(path, source if path is None else None, head)
     if head.startswith(_OLE_MAGIC):
         return _ole_kind(path, head, name)
+    for magic, kind in _MAGIC:  # magic at the very start wins over "%PDF-" found further on
+        if head.startswith(magic):
+            return kind
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "image"
     if head[:2] == b"BM" and head[6:10] == bytes(4):  # BMP: size, then four reserved zero bytes
         return "image"
-    for magic, kind in _MAGIC:
-        if head.startswith(magic):
-            return kind
     if len(head) > 262 and head[257:262] == b"ustar":
         return "tar"
     return _text_kind(head, name)
