@@ -37,7 +37,7 @@ def unpack(blob: Path, ctx: UnpackContext) -> Unpacked:
     """Members of the RAR archive at ``blob`` (or of the set ``ctx.volumes``)."""
     folder = _lay_out(ctx.volumes, ctx) if len(ctx.volumes) > 1 else None
     try:
-        first = _first_volume(folder, ctx.volumes) if folder else blob
+        first = folder / "v.part001.rar" if folder else blob  # rarfile follows the archive's own numbering
         with rarfile.RarFile(first, charset="gb18030") as rf:
             if rf.needs_password():
                 return Unpacked(error=ENCRYPTED)
@@ -121,8 +121,3 @@ def _lay_out(volumes: tuple[Path, ...], ctx: UnpackContext) -> Path:
         for name in names:
             os.symlink(Path(vol).resolve(), folder / name)
     return folder
-
-
-def _first_volume(folder: Path, volumes: tuple[Path, ...]) -> Path:
-    """Open the set by its new-style name; rarfile follows the archive's own numbering."""
-    return folder / "v.part001.rar"

@@ -41,9 +41,9 @@ def unpack(blob: Path, ctx: UnpackContext) -> Unpacked:
             if declared_bomb([f.uncompressed for f in files], blob.stat().st_size, ctx):
                 return Unpacked(error=BOMB)
             plan = _plan(files)
-            wanted = [key for _, key, reason in plan if key and not reason]
-            if wanted:
-                z.extract(targets={f.filename for f in files if not _refused(f)}, factory=factory)
+            targets = {f.filename for f in files if not _refused(f) and not clutter_reason(f.filename)}
+            if targets:
+                z.extract(targets=targets, factory=factory)
             return Unpacked(members=tuple(_members(plan, factory, ctx)))
     except PasswordRequired:
         return Unpacked(error=ENCRYPTED)

@@ -5,7 +5,6 @@ inbox still read, nothing written outside the store and the inbox unchanged."""
 from __future__ import annotations
 
 import os
-import zlib
 from pathlib import Path
 
 import pytest
