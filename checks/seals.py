@@ -113,7 +113,8 @@ def seal_verdict(seal: SealCheck, own: str | None, campaign: Campaign) -> tuple[
     other, best = max(((n, v) for n, v in scores.items() if n != own), key=lambda p: (p[1], p[0]), default=(None, 0.0))
     if other and best >= OTHER_MIN and best >= mine + OTHER_MARGIN:
         return "other", other
-    return ("own", None) if own and mine >= OWN_MIN else ("unreadable", None)
+    said_own = own is not None and seal.college == own  # the seal reader's own guess agrees
+    return ("own", None) if own and (mine >= OWN_MIN or said_own) else ("unreadable", None)
 
 
 def not_party(seal: SealCheck, college: str) -> bool:

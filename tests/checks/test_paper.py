@@ -206,6 +206,8 @@ def test_seal_verdict_tolerates_rough_ring_ocr_but_names_a_clearly_other_college
     assert verdict("中共萤庆学院文学院委员会", b.MATH) == ("other", "文学院")
     assert verdict("中共肇庆学院委员会", b.MATH) == ("unreadable", None)  # the school's, names no college
     assert verdict("嘿嘿嘿", b.MATH) == ("unreadable", None)
+    # the seal reader's own fuzzy guess naming the file's college is enough for "own"
+    assert seal_verdict(seal(text="中共筷厅时辽号交已二学", college=b.MATH), b.MATH, b.CAMPAIGN) == ("own", None)
 
 
 def test_administrative_seal_is_not_a_party_seal_but_a_garbled_ending_is_not_judged():
