@@ -1,13 +1,15 @@
 """7z archives, read with py7zr (pure Python: LZMA/LZMA2, PPMd, BCJ, Deflate, zstd, Brotli, AES).
 
 Names are UTF-16 in the format; control characters are shown escaped
-(:func:`intake.names.printable`); a name that is not valid UTF-16 stops py7zr from listing the
-archive at all, which is then unreadable (:data:`BAD_NAMES`). Refused members (a Member with a Chinese reason):
-paths that escape (``../``, absolute, drive letter) and symbolic links. The 7z format has no hard
-links (7-Zip stores a hard-linked file's bytes again). The whole archive is unreadable when it is
-encrypted (also when its header is: the names cannot even be listed), corrupt, uses a method
-py7zr lacks (BCJ2, ...), or is past the limits: declared sizes are checked before anything is
-decompressed, and every member is streamed into the store with a cap.
+(:func:`intake.names.printable`). Refused members (a Member with a Chinese reason): paths that
+escape (``../``, absolute, drive letter) and symbolic links. The 7z format has no hard links
+(7-Zip stores a hard-linked file's bytes again). The whole archive is unreadable when it is
+encrypted (also when its header is: the names cannot even be listed), corrupt, or past the
+limits: declared sizes are checked before anything is decompressed, and every member is
+streamed into the store with a cap (py7zr itself refuses headers that decode too large).
+Archives py7zr cannot read — BCJ2 (7-Zip's filter for programs), names that are not valid
+UTF-16 — go to the 7z program (:mod:`intake.unpackers.sevenzip_cli`); without it they are
+unreadable (:data:`UNSUPPORTED_METHOD`, :data:`BAD_NAMES`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from intake.store import BlobWriter, TooLarge
 from intake.unpackers.base import (BOMB, CORRUPT, ENCRYPTED, UNSUPPORTED_METHOD, Member, UnpackContext, Unpacked,
                                    unique_name)
 from intake.unpackers.safety import SYMLINK, declared_bomb, path_reason, take
+from intake.unpackers.sevenzip_cli import unpack_cli
 
 BAD_NAMES = "压缩包内的文件名编码损坏，无法解压，请重新压缩后发送"
 
@@ -50,9 +53,9 @@ def unpack(blob: Path, ctx: UnpackContext) -> Unpacked:
     except TooLarge:
         return Unpacked(error=BOMB)
     except py7zr.exceptions.UnsupportedCompressionMethodError:
-        return Unpacked(error=UNSUPPORTED_METHOD)
+        return unpack_cli(blob, ctx) or Unpacked(error=UNSUPPORTED_METHOD)
     except UnicodeDecodeError:  # a name that is not UTF-16: py7zr cannot even list the archive
-        return Unpacked(error=BAD_NAMES)
+        return unpack_cli(blob, ctx) or Unpacked(error=BAD_NAMES)
     except Exception as e:  # noqa: BLE001 - py7zr and its codecs raise many types on hostile bytes
         return Unpacked(error=BOMB if type(e).__name__ == "DecompressionBombError" else CORRUPT)
     finally:

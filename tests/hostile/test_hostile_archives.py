@@ -194,12 +194,30 @@ def test_undecodable_and_control_names_shown_escaped(tmp_path, fmt, raw, shown):
         display.encode("utf-8")  # no lone surrogates reach the display path
 
 
-def test_7z_name_not_utf16_is_unreadable_not_a_crash(tmp_path):
-    data = patch_names(sevenzip({"Pxx.txt": b"x"}), {"Pxx.txt": "\ud800xx.txt"})
+def test_7z_name_not_utf16_is_shown_escaped_not_a_crash(tmp_path):
+    """py7zr cannot list it; the 7z program can: the name is shown escaped, the rest is read."""
+    data = patch_names(sevenzip({"Pxx.txt": b"x", "ok.txt": b"fine"}), {"Pxx.txt": "\ud800xx.txt"})
     inbox_with(tmp_path, "bad.7z", data)
     items = scan(tmp_path)
-    assert items["bad.7z"].state == "unreadable" and "文件名编码损坏" in items["bad.7z"].reason
+    assert items["bad.7z"].state == "used"
+    (broken,) = [i for d, i in items.items() if d.endswith("xx.txt")]
+    assert "%" in broken.display and broken.state == "unreadable" and broken.reason
+    assert items["bad.7z!ok.txt"].state is None
     assert_carried_on(items)
+
+
+def test_7z_with_bcj2_read_by_the_7z_program(tmp_path):
+    import subprocess
+    work = tmp_path / "bcj2"
+    work.mkdir()
+    (work / "prog.exe").write_bytes(b"MZ" + os.urandom(3000))
+    (work / "说明.txt").write_bytes("你好".encode())
+    subprocess.run(["7z", "a", "-bd", "-mf=BCJ2", "x.7z", "prog.exe", "说明.txt"], cwd=work, check=True,
+                   stdout=subprocess.DEVNULL)  # BCJ2: py7zr cannot decode it
+    inbox_with(tmp_path, "x.7z", (work / "x.7z").read_bytes())
+    items = scan(tmp_path)
+    assert items["x.7z"].state == "used"
+    assert Path(items["x.7z!说明.txt"].blob).read_bytes() == "你好".encode()
 
 
 def _stored_zip(members: dict) -> bytes:
@@ -234,3 +252,19 @@ def test_damaged_member_bytes_are_not_passed_on(tmp_path, case):
     member = items.get(f"{name}!a.txt")
     assert items[name].state == "unreadable" or member.state == "unreadable"
     assert_carried_on(items)
+
+
+def test_7z_program_path_refuses_links_and_counts_the_budget(tmp_path):
+    import subprocess
+    work = tmp_path / "bcj2"
+    work.mkdir()
+    (work / "prog.exe").write_bytes(b"MZ" + os.urandom(3000))
+    os.symlink("/etc/passwd", work / "link")
+    subprocess.run(["7z", "a", "-bd", "-snl", "-mf=BCJ2", "x.7z", "prog.exe", "link"], cwd=work, check=True,
+                   stdout=subprocess.DEVNULL)
+    inbox_with(tmp_path, "x.7z", (work / "x.7z").read_bytes())
+    items = scan(tmp_path)
+    assert items["x.7z!link"].state == "unreadable" and "符号链接" in items["x.7z!link"].reason
+    assert items["x.7z!prog.exe"].size == 3002
+    items = scan(tmp_path, limits=Limits(max_total_bytes=1000))
+    assert items["x.7z"].reason == BOMB
