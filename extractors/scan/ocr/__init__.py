@@ -7,9 +7,9 @@
 
 DEFAULT = "rapid", chosen by ``bench/scan_bench.py`` (``docs/bench-scan.md``; 60 synthetic scans
 of A5/A4/A2 per engine: colour/grey, 150–300 dpi, skew, a page turned 90°, JPEG 50–90, seals,
-red pen, a printed circle): RapidOCR (PP-OCRv4) read 0.995 of 2,780 fields exactly (0.995 on
-colour 200 dpi) against tesseract chi_sim's 0.925 (0.913), with 11 wrong fields not flagged
-against 55, at 2.8 against 2.2 CPU seconds a page. Debian's fast chi_sim model misreads glyphs
+red pen, a printed circle): RapidOCR (PP-OCRv4) read 0.996 of 2,780 fields exactly (0.997 on
+colour 200 dpi) against tesseract chi_sim's 0.925 (0.913), with 9 wrong fields not flagged
+against 55, at 2.4 against 1.7 CPU seconds a page. Debian's fast chi_sim model misreads glyphs
 (1班→]班, 无→天, lone digits) and gives right readings confidences of 0.5–0.95, so it sends
 10–20 % of fields to staff; RapidOCR's right readings score ≥ 0.95. Tesseract stays as the
 fallback when rapidocr-onnxruntime is not installed.
