@@ -20,7 +20,7 @@ from paperdesk.models import ExtractionError, Extracted
 from extractors import docx_file, image_file, legacy, ole, pdf_file, xlsx_file
 from extractors.base import Extractor, guarded
 
-EXTRACTOR_VERSION = "b5"  # b5: scans (PDF without text layer, form-page images, TIFF) read by OCR
+EXTRACTOR_VERSION = "b6"  # b6: scan pages per record from the reader; 政治面貌/性别 snap to known values
 
 #: one module per input kind (STYLE.md point 2); pdf_file/image_file hand scans to extractors.scan_file
 EXTRACTORS: dict[str, Extractor] = {

@@ -12,7 +12,7 @@ not), the reader's doubts, and evidence crops as PNG bytes keyed by
 (the seal in colour, or the whole page shrunk when it has no seal). Pure: reads only the file
 it is given. Nothing escapes: any failure is ``[ExtractionError(display, <Chinese reason>)]``.
 
-Pages are given to records by runs of consecutive pages of the same form (``PageFinding.form``)
+Pages are given to records as the reader read them (``ScanResult.record_pages``); failing that, by runs of consecutive pages of the same form (``PageFinding.form``)
 taken by the records of that form in order, split evenly when a run holds several records
 (all A5s of a college in one PDF; two-page A5s).
 """
@@ -87,7 +87,7 @@ def _with_paper(result, path: Path, kind: str, campaign: Campaign) -> list[Extra
     from extractors.scan.pages import load_pages
 
     images = {p.index: p.image for p in load_pages(path, kind)}
-    groups = page_groups(result.records, result.pages)
+    groups = list(result.record_pages) or page_groups(result.records, result.pages)
     seals = {f.index: _seal_check(f, images.get(f.index), campaign) for f in result.pages}
     out = []
     for idx, (record, pages) in enumerate(zip(result.records, groups)):
@@ -171,7 +171,8 @@ def _form_of(record) -> str | None:
 
 
 def page_groups(records, findings) -> list[tuple[int, ...]]:
-    """Page indexes (0-based) of each record, in record order (see the module docstring)."""
+    """Page indexes (0-based) of each record, in record order, guessed from runs of pages of one
+    form (see the module docstring); only for a result without the reader's ``record_pages``."""
     runs: list[tuple[str | None, list[int]]] = []
     for f in findings:
         if runs and runs[-1][0] == f.form:

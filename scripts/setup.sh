@@ -53,7 +53,10 @@ if [ "$WITH_TEST" = 1 ]; then
 else
   .venv/bin/python -m pip install -q -e . 2>&1 | grep -v -e '^WARNING: Location' || true
 fi
-.venv/bin/python -c "import paperdesk, prefect, docx, openpyxl, pdfplumber, cv2, pytesseract" \
+# RapidOCR (PP-OCR models inside the wheel, offline) without its own dependencies: they would pull
+# the GUI build of OpenCV over the headless one; its real dependencies are in pyproject.toml.
+.venv/bin/python -m pip install -q --no-deps "rapidocr-onnxruntime==1.4.4" 2>&1 | grep -v -e '^WARNING: Location' || true
+.venv/bin/python -c "import paperdesk, prefect, docx, openpyxl, pdfplumber, cv2, pytesseract, rapidocr_onnxruntime" \
   || { echo "安装不完整：Python 依赖导入失败" >&2; exit 1; }
 tesseract --list-langs 2>/dev/null | grep -q chi_sim \
   || { echo "安装不完整：tesseract 缺少 chi_sim 中文数据" >&2; exit 1; }
