@@ -130,5 +130,5 @@ def judge(s: RingStats, r0: float, colour: bool) -> float:
         star = 0.75 if s.core_fill is None else np.sqrt(max(np.clip((s.core_fill - 0.15) / 0.35, 0, 1),
                                                               np.clip((star_fill - 0.15) / 0.2, 0, 1)))
         text = np.clip((s.text_cov - 0.3) / 0.25, 0, 1)
-        inner = star * (star_fill <= 0.9) * text * np.clip((s.coverage - s.outside_cov) / 0.3, 0, 1)
+        inner = star * (star_fill <= 0.9) * text * np.clip((s.coverage - s.outside_cov - 0.2) / 0.3, 0, 1)
     return float(ring * thick * inner)
