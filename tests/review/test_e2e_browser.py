@@ -1,10 +1,9 @@
 """End to end in a real browser (Debian's chromium driven by Playwright) on the real pipeline.
 
-A demo college's zip is dropped onto the upload area, processed by ``flows.run.run_pipeline``
-(started from the page, progress polled), then staff log in, waive one flag with a reason, pick
-the approval form's value (the document with a paper half) for a FIELD_MISMATCH — or the paper
-side of a PAPER_ELECTRONIC_MISMATCH when the run has one — re-run, download the master
-spreadsheet and find the chosen value in it. Screenshots of the main pages go to
+A demo college's zip (with the scan of its sealed paper A4) is dropped onto the upload area,
+processed by ``flows.run.run_pipeline`` (started from the page, progress polled), then staff log
+in, waive one flag with a reason, pick the paper value of the planted PAPER_ELECTRONIC_MISMATCH,
+re-run, download the master spreadsheet and find the chosen value in it. Screenshots of the main pages go to
 ``test-output/screenshots/`` (1366×768).
 """
 
@@ -26,13 +25,13 @@ MASTER = "全校学生带班党员考核情况汇总表.xlsx"
 
 @pytest.fixture(scope="module")
 def demo_zip(tmp_path_factory) -> tuple[Path, dict]:
-    """One college's zip from the demo inbox (its FIELD_MISMATCH planted), with the answer key."""
+    """One college's zip from the demo inbox (its paper/electronic mismatch planted), with the answer key."""
     from paperdesk.campaign import load_campaign
     from paperdesk.demo import make_demo
 
     root = tmp_path_factory.mktemp("demo")
     manifest = json.loads(make_demo(root / "inbox", load_campaign()).to_json())
-    planted = next(p for p in manifest["problems"] if p["code"] == "FIELD_MISMATCH")
+    planted = next(p for p in manifest["problems"] if p["code"] == "PAPER_ELECTRONIC_MISMATCH")
     zips = [p for p in (root / "inbox").iterdir() if p.suffix == ".zip" and p.name.startswith(planted["college"])]
     assert len(zips) == 1, "the demo should carry the college's materials in one zip"
     return zips[0], planted
@@ -153,18 +152,13 @@ def test_review_page_end_to_end(tmp_path, demo_zip, monkeypatch):
 
 
 def _pick_mismatch(flags: list[dict], planted: dict) -> dict:
-    paper = [f for f in flags if f["code"] == "PAPER_ELECTRONIC_MISMATCH" and f.get("field") and f.get("student_id")]
-    if paper:
-        return paper[0]
-    return next(f for f in flags if f["code"] == "FIELD_MISMATCH" and f["student_id"] == planted["student_id"])
+    """The planted paper/electronic mismatch: the field the demo changed on that person's scan."""
+    return next(f for f in flags if f["code"] == "PAPER_ELECTRONIC_MISMATCH" and f["college"] == planted["college"]
+                and f.get("field") and f.get("student_id") == planted["student_id"])
 
 
 def _paper_side(flag: dict) -> tuple[str, str]:
-    """(choice, value) of the side read from the paper form: the scan's side of a
-    PAPER_ELECTRONIC_MISMATCH, else the approval form's (考核审批表, the form with a paper half)."""
-    evidence = [str(e) for e in flag.get("evidence") or []]
-    for side, where in zip(("expected", "found"), evidence):
-        if any(word in where for word in ("扫描", "纸质", ".jpg", ".png", ".pdf")) \
-                or (flag["code"] == "FIELD_MISMATCH" and "审批表" in where):
-            return side, flag[side]
+    """(choice, value) of the paper side: checks.paper puts the electronic value in ``expected``
+    and the scan's in ``found``."""
+    assert "纸质版扫描件" in flag["message"]
     return "found", flag["found"]
