@@ -2,7 +2,7 @@
 
     sniff(path_or_head, name) -> kind
 
-Kinds: docx xlsx pptx zip doc xls ole msg pdf image 7z rar gz bz2 xz tar eml text unknown.
+Kinds: docx xlsx pptx odt ods zip doc xls ole msg pdf image 7z rar gz bz2 xz tar eml text unknown.
 The extension is only a tie-breaker (OLE2 documents, emails without headers); magic bytes win,
 so a ``.docx`` that is really a zip of pictures comes back ``zip``. Never raises on bad input.
 """
@@ -73,6 +73,19 @@ def _zip_kind(path: Path | None, data: bytes | None, head: bytes) -> str:
         for prefix, kind in (("word/", "docx"), ("xl/", "xlsx"), ("ppt/", "pptx")):
             if any(n.startswith(prefix) for n in names):
                 return kind
+    return _odf_kind(head) if "mimetype" in names else "zip"
+
+
+#: OpenDocument files start with an uncompressed ``mimetype`` member naming their type
+_ODF_TYPES = ((b"application/vnd.oasis.opendocument.text", "odt"),
+              (b"application/vnd.oasis.opendocument.spreadsheet", "ods"))
+
+
+def _odf_kind(head: bytes) -> str:
+    """odt/ods by the ``mimetype`` member at the start of the zip (LibreOffice reads them), else zip."""
+    for mime, kind in _ODF_TYPES:
+        if b"mimetype" + mime in head[:200]:
+            return kind
     return "zip"
 
 

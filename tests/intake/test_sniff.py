@@ -77,3 +77,16 @@ def test_registry_contract():
     assert set(UNPACKERS) <= CONTAINER_KINDS
     for kind, fn in UNPACKERS.items():
         assert callable(fn) and fn.__doc__, kind
+
+
+def test_opendocument_files_are_not_taken_for_plain_zips():
+    import io
+    import zipfile
+
+    for mime, kind in (("application/vnd.oasis.opendocument.text", "odt"),
+                       ("application/vnd.oasis.opendocument.spreadsheet", "ods")):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            z.writestr(zipfile.ZipInfo("mimetype"), mime)  # stored, first: as ODF requires
+            z.writestr("content.xml", "<office:document-content/>")
+        assert sniff(buf.getvalue(), "材料") == kind
