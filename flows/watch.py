@@ -85,10 +85,27 @@ def watch(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path | None
     from flows.run import run_pipeline
     from paperdesk.progress import terminal
 
-    def run() -> None:
+    def process() -> None:
         summary = run_pipeline(inbox, outbox, state_dir, campaign_path, progress=terminal())
         open_flags = sum(summary["flags_by_code"].values())
         print(f"已处理：{summary['files']} 个文件，{open_flags} 条问题待处理", file=sys.stderr, flush=True)
+
+    def run() -> None:
+        # The flow runs in a worker thread: Prefect then leaves SIGTERM to us (it can only take
+        # signals in the main thread), so a stop request lets the run in progress finish.
+        failure: list[BaseException] = []
+
+        def target() -> None:
+            try:
+                process()
+            except BaseException as e:  # handed to the watcher, which reports it
+                failure.append(e)
+
+        worker = threading.Thread(target=target, name="paperdesk-run")
+        worker.start()
+        worker.join()
+        if failure:
+            raise failure[0]
 
     watcher = Watcher(inbox, run, interval=interval, settle=settle)
     signal.signal(signal.SIGINT, watcher.stop)
