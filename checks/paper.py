@@ -96,7 +96,7 @@ def _one_side(ctx: Ctx, dl, p: Person, here: str, missing: str) -> Finding:
     ev = cell_evidence(p.doc, NAME, p.row) if is_scan(p.doc.record) else ()
     return Finding(f"《{dl.title}》{here}有{p.label}（{p.where}），{missing}中没有此人。",
                    college=p.doc.college, deliverable=dl.key, student_id=p.sid or None, name=p.name or None,
-                   file=p.doc.file, expected=f"纸质版与电子版都有此人", found=f"只在{here}中", evidence=ev)
+                   file=p.doc.file, expected="纸质版与电子版都有此人", found=f"只在{here}中", evidence=ev)
 
 
 def _header_differences(ctx: Ctx, dl, paper: list[Doc], digital: list[Doc]) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 BIN = Path(sys.executable).parent / "paperdesk"
@@ -20,3 +21,13 @@ def tree_digest(root: Path) -> dict[str, str]:
 def run_cli(*args: str, cwd: Path, timeout: int = 900) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONHASHSEED": "random"}
     return subprocess.run([str(BIN), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def wait_for(predicate, seconds: float, every: float = 0.3) -> bool:
+    """True as soon as ``predicate()`` is true, False when ``seconds`` pass first."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(every)
+    return False

@@ -8,11 +8,10 @@ import asyncio
 import os
 import socket
 import subprocess
-import time
 import urllib.request
 from pathlib import Path
 
-from e2e_support import BIN
+from e2e_support import BIN, wait_for
 from paperdesk.campaign import load_campaign
 from writers.forms import build_table
 
@@ -31,15 +30,6 @@ def _healthy(url: str) -> bool:
             return r.status == 200
     except OSError:
         return False
-
-
-def _wait(predicate, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.5)
-    return False
 
 
 def _server_view(api: str) -> tuple[list[str], list[str]]:
@@ -64,7 +54,7 @@ def test_watch_serves_the_flow_as_a_deployment_on_a_prefect_server(tmp_path):
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     watcher = None
     try:
-        assert _wait(lambda: _healthy(api), 120), "the Prefect server did not start"
+        assert wait_for(lambda: _healthy(api), 120), "the Prefect server did not start"
         inbox, outbox, state = tmp_path / "inbox", tmp_path / "outbox", tmp_path / "state"
         wb = build_table(load_campaign(), "A3", "音乐学院", {"学院": "音乐学院"},
                          [{"序号": "1", "姓名": "罗明", "学号": "201724131101", "所带班级": "19音乐1班",
@@ -76,8 +66,8 @@ def test_watch_serves_the_flow_as_a_deployment_on_a_prefect_server(tmp_path):
                                     "--state", str(state), "--interval", "10"],
                                    env={**env, "PREFECT_API_URL": api, "PREFECT_HOME": str(tmp_path / "client-home")},
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
-        assert _wait(lambda: (outbox / "flags.json").exists(), 240), "no run of the deployment published the outbox"
-        assert _wait(lambda: "COMPLETED" in _server_view(api)[1], 60)
+        assert wait_for(lambda: (outbox / "flags.json").exists(), 240), "no run of the deployment published the outbox"
+        assert wait_for(lambda: "COMPLETED" in _server_view(api)[1], 60)
         deployments, states = _server_view(api)
         assert "paperdesk-inbox" in deployments
         assert "FAILED" not in states and "CRASHED" not in states

@@ -10,18 +10,9 @@ import subprocess
 import time
 from pathlib import Path
 
-from e2e_support import BIN
+from e2e_support import BIN, wait_for
 from paperdesk.campaign import load_campaign
 from writers.forms import build_table
-
-
-def _wait_for(predicate, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.3)
-    return False
 
 
 def _intake(outbox: Path) -> dict[str, dict]:
@@ -39,7 +30,7 @@ def test_watch_processes_a_file_copied_in_pieces_and_stops_on_sigterm(tmp_path):
                              "--interval", "0.5", "--settle", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env={k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"})
     try:
-        assert _wait_for(lambda: (outbox / "flags.json").exists(), 240), "the start-up run never finished"
+        assert wait_for(lambda: (outbox / "flags.json").exists(), 240), "the start-up run never finished"
 
         (inbox / "音乐学院").mkdir()
         (inbox / "音乐学院" / "坏文件.docx").write_bytes(b"PK\x03\x04 not really a docx")
@@ -58,7 +49,7 @@ def test_watch_processes_a_file_copied_in_pieces_and_stops_on_sigterm(tmp_path):
                 time.sleep(0.6)
 
         name = "音乐学院/音乐学院获奖情况统计表.xlsx"
-        assert _wait_for(lambda: name in _intake(outbox), 240), "the new file was never processed"
+        assert wait_for(lambda: name in _intake(outbox), 240), "the new file was never processed"
         seen = _intake(outbox)
         assert seen[name]["state"] == "used" and seen[name]["deliverable"] == "awards"
         assert seen[name]["size"] == len(data)  # read complete, never half-copied
