@@ -14,23 +14,17 @@ import os
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable
 
 from paperdesk.campaign import Campaign
 from paperdesk.models import ExtractionError, Flag, IntakeItem, Submission
+from paperdesk.progress import Progress, quiet
 from paperdesk.state import Decision, State
-
-Progress = Callable[[int, int, str], None]
 
 #: kinds that intake unpacks itself; they carry no deliverable of their own
 CONTAINER_KINDS = frozenset({"zip", "eml", "7z", "rar", "tar", "gz", "bz2", "xz", "msg"})
 
 #: flag codes whose decision may carry a chosen value for the master spreadsheets
 VALUE_CODES = frozenset({"FIELD_MISMATCH", "PAPER_ELECTRONIC_MISMATCH", "OCR_LOW_CONFIDENCE"})
-
-
-def _quiet(done: int, total: int, message: str) -> None:
-    pass
 
 
 # ---------------------------------------------------------------------------- intake
@@ -54,7 +48,7 @@ def needs_reading(item: IntakeItem) -> bool:
 
 
 def extract(
-    items: list[IntakeItem], state: State, campaign: Campaign, progress: Progress = _quiet
+    items: list[IntakeItem], state: State, campaign: Campaign, progress: Progress = quiet
 ) -> tuple[dict[str, list], dict[str, int]]:
     """Extract every file still to be read, once per content hash: a hash already in the state
     database (same extractor version) is taken from there. Returns ({sha256: records},
