@@ -20,7 +20,7 @@ from paperdesk.models import ExtractionError, Extracted
 from extractors import docx_file, image_file, legacy, ole, pdf_file, xlsx_file
 from extractors.base import Extractor, guarded
 
-EXTRACTOR_VERSION = "b6"  # b6: scan pages per record from the reader; 政治面貌/性别 snap to known values
+EXTRACTOR_VERSION = "b7"  # b7: seal ring text read with the scan's own OCR engine (RapidOCR by default)
 
 #: one module per input kind (STYLE.md point 2); pdf_file/image_file hand scans to extractors.scan_file
 EXTRACTORS: dict[str, Extractor] = {
