@@ -9,7 +9,8 @@ time with one engine it keeps. Without worker processes (``PAPERDESK_SCAN_PROCES
 platform that cannot start them) scans are read in the calling process, one at a time.
 
 Pure like every extractor: workers read the file they are given and return records; nothing is
-written. A worker that dies (killed, out of memory) gives an ExtractionError with a Chinese reason
+written. A worker that dies (killed, out of memory) or takes longer than ``$PAPERDESK_SCAN_TIMEOUT``
+seconds (default 900; its workers are then killed) gives an ExtractionError with a Chinese reason
 and a fresh pool for the next scan.
 """
 
@@ -19,12 +20,15 @@ import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
 
 from paperdesk.models import ExtractionError
 
 ENV = "PAPERDESK_SCAN_PROCESSES"
+TIMEOUT_ENV = "PAPERDESK_SCAN_TIMEOUT"
+DEFAULT_TIMEOUT = 900.0  # seconds for one scan file: ~3 CPU s a page, a long PDF on a busy machine
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 _local_lock = threading.Lock()
@@ -49,10 +53,23 @@ def _get_pool() -> ProcessPoolExecutor | None:
         return _pool
 
 
-def _drop_pool() -> None:
+def timeout() -> float:
+    """Seconds one scan may take in a worker: ``$PAPERDESK_SCAN_TIMEOUT``, else 900."""
+    try:
+        return max(0.1, float(os.environ.get(TIMEOUT_ENV, "")))
+    except ValueError:
+        return DEFAULT_TIMEOUT
+
+
+def _drop_pool(kill: bool = False) -> None:
+    """Forget the pool (a fresh one serves the next scan); ``kill`` ends its workers at once —
+    the executor has no public way to stop a task that hangs, so its processes are terminated."""
     global _pool
     with _lock:
         if _pool is not None:
+            if kill:
+                for proc in list(getattr(_pool, "_processes", {}).values()):
+                    proc.kill()
             _pool.shutdown(wait=False, cancel_futures=True)
         _pool = None
 
@@ -63,8 +80,12 @@ def run_scan(fn: Callable, path: str, kind: str, display: str, campaign) -> list
     if pool is None:
         with _local_lock:
             return fn(path, kind, display, campaign)
+    limit = timeout()
     try:
-        return pool.submit(fn, path, kind, display, campaign).result()
+        return pool.submit(fn, path, kind, display, campaign).result(timeout=limit)
+    except FuturesTimeout:
+        _drop_pool(kill=True)
+        return [ExtractionError(display, f"识别扫描件超时（超过 {limit:g} 秒），已跳过；请检查文件或稍后重新运行")]
     except BrokenProcessPool:
         _drop_pool()
         return [ExtractionError(display, "读取扫描件的后台进程意外退出（可能内存不足），请重新运行")]
