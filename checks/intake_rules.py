@@ -9,7 +9,7 @@ import re
 from typing import Iterator
 
 from paperdesk import textnorm
-from paperdesk.models import MEMBER_SEP, CollegeHint, Identified
+from paperdesk.models import MEMBER_SEP, CaseDoc, CollegeHint, Identified
 
 from checks.context import INTAKE, Ctx
 from checks.seals import seal_conflicts
@@ -104,16 +104,26 @@ def _hints(f: Identified) -> list[CollegeHint]:
 @rule("ARCHIVE_NAME_INVALID", severity="error")
 def archive_name_invalid(ctx: Ctx) -> Iterator[Finding]:
     """The archive carrying a college's cases is named <official name><archive_suffix> (a literal
-    "+" between is accepted, extension ignored). Files not packed in any archive are not judged."""
+    "+" between is accepted, extension ignored). Case documents sent loose, in no archive at all,
+    did not follow the notice's "打包" either: one finding per college names them."""
     for d in ctx.campaign.deliverables:
         if not d.archive_suffix:
             continue
         for college in ctx.colleges:
             archives: dict[str, list[str]] = {}  # innermost archive -> all archives on its path
+            loose: list[str] = []  # case documents in no archive
             for f in ctx.files(college, d.key):
                 chain = _archives(f.item.display)
                 if chain:
                     archives.setdefault(chain[-1], chain)
+                elif isinstance(f.record, CaseDoc):
+                    loose.append(f.item.display)
+            if loose:
+                want = f"{college}{d.archive_suffix}"
+                shown = "、".join(sorted(loose)[:3]) + (f" 等 {len(loose)} 个文件" if len(loose) > 3 else "")
+                yield Finding(f"{d.title}未按通知要求打包：应打包为「{want}」压缩包发送，实际为单独的文件（{shown}）。",
+                              college=college, deliverable=d.key, file=sorted(loose)[0], field="文件名",
+                              expected=want, found="未打包")
             for inner, chain in sorted(archives.items()):
                 if any(_well_named(ctx, a, d.archive_suffix) for a in chain):
                     continue

@@ -78,5 +78,8 @@ def test_well_named_inner_archive_in_outer_bundle_passes():
     assert b.run(b.sub(files), "ARCHIVE_NAME_INVALID") == []
 
 
-def test_loose_case_files_are_not_judged():
-    assert b.run(b.sub(b.case(b.MATH, "张三", folder=f"{b.MATH}/案例")), "ARCHIVE_NAME_INVALID") == []
+def test_loose_case_files_were_not_packed_as_the_notice_asks():
+    files = b.case(b.MATH, "张三", folder=f"{b.MATH}/案例") + b.case(b.MATH, "李四", folder=f"{b.MATH}/案例2")
+    [f] = b.run(b.sub(*files), "ARCHIVE_NAME_INVALID")  # one finding for the college, not per case
+    assert f.college == b.MATH and f.found == "未打包" and f.expected == f"{b.MATH}优秀带班党员案例"
+    assert "未按通知要求打包" in f.message
