@@ -1,7 +1,7 @@
 """DUPLICATE_PERSON: one student listed where they should appear once.
 
 - twice in one A2 or A4 table (same well-formed 学号) — one flag per table and student;
-- on the A2s of two or more colleges — one flag for each college involved (field 学院);
+- on the A2s (or the A4s) of two or more colleges — one flag for each college involved (field 学院);
 - two approval forms (A5) of one college for the same person (学号, else 姓名).
 """
 
@@ -37,20 +37,24 @@ def _in_one_table(ctx: Ctx) -> Iterator[Finding]:
                                   file=d.file, field=SID, expected="1次", found=f"{len(ps)}次")
 
 
+_ONE_COLLEGE = {SELECTION: "同一学生只能由一个学院聘任", SUMMARY: "同一学生只应由一个学院考核"}
+
+
 def _across_colleges(ctx: Ctx) -> Iterator[Finding]:
-    groups = _by_sid(ctx, [p for d in ctx.docs(None, SELECTION) if d.college for p in people_of(d)])
-    for sid, ps in groups.items():
-        colleges = sorted({p.doc.college for p in ps})
-        if len(colleges) < 2:
-            continue
-        for college in colleges:
-            mine = next(p for p in ps if p.doc.college == college)
-            others = "、".join(c for c in colleges if c != college)
-            yield Finding(f"{mine.label}同时出现在{others}的新聘学生带班党员汇总表中（本院：{mine.where}），"
-                          "同一学生只能由一个学院聘任。",
-                          college=college, deliverable=mine.doc.deliverable, student_id=sid, name=mine.name or None,
-                          file=mine.doc.file, field="学院", expected=college, found="、".join(colleges),
-                          evidence=tuple(p.where for p in ps))
+    for form, rule_text in _ONE_COLLEGE.items():
+        groups = _by_sid(ctx, [p for d in ctx.docs(None, form) if d.college for p in people_of(d)])
+        for sid, ps in groups.items():
+            colleges = sorted({p.doc.college for p in ps})
+            if len(colleges) < 2:
+                continue
+            for college in colleges:
+                mine = next(p for p in ps if p.doc.college == college)
+                others = "、".join(c for c in colleges if c != college)
+                title = ctx.campaign.deliverable(mine.doc.deliverable).title if mine.doc.deliverable else form
+                yield Finding(f"{mine.label}同时出现在{others}的{title}中（本院：{mine.where}），{rule_text}。",
+                              college=college, deliverable=mine.doc.deliverable, student_id=sid,
+                              name=mine.name or None, file=mine.doc.file, field="学院", expected=college,
+                              found="、".join(colleges), evidence=tuple(p.where for p in ps))
 
 
 def _two_forms(ctx: Ctx) -> Iterator[Finding]:

@@ -23,6 +23,14 @@ def test_same_id_on_two_colleges_a2_flags_each_college():
     assert all(f.student_id == "201824131101" for f in flags)
 
 
+def test_same_id_on_two_colleges_a4_flags_each_college():
+    m = b.a4(b.MATH, [b.a4row(1, "张三", "201824131101")], total=1)
+    c = b.a4(b.CS, [b.a4row(1, "张三", "201824131101")], total=1)
+    flags = b.run(b.sub(m, c), "DUPLICATE_PERSON")
+    assert sorted(f.college for f in flags) == sorted([b.MATH, b.CS])
+    assert all("考核" in f.message and f.field == "学院" for f in flags)
+
+
 def test_distinct_people_pass():
     rows = [b.a4row(1, "张三", "201824131101"), b.a4row(2, "张三", "201824131102")]  # same name, two people
     assert b.run(b.sub(b.a4(b.MATH, rows, total=2)), "DUPLICATE_PERSON") == []
