@@ -90,14 +90,7 @@ class BlobStore:
         return BlobWriter(self, limit)
 
     def put_stream(self, stream: BinaryIO, limit: int | None = None) -> Blob:
-        out = self.writer(limit)
-        try:
-            while chunk := stream.read(CHUNK):
-                out.write(chunk)
-        except BaseException:
-            out.discard()
-            raise
-        return out.commit()
+        return self.put_streams([stream], limit)
 
     def put_streams(self, streams: list[BinaryIO], limit: int | None = None) -> Blob:
         """The concatenation of ``streams`` as one blob (split archive volumes)."""

@@ -100,15 +100,14 @@ def cmd_run(args, campaign) -> int:
     return 0
 
 
-STATE_NAMES = {"used": "已使用", "duplicate": "重复", "ignored": "已忽略", "unreadable": "无法读取", "superseded": "已被替换"}
-
-
 def format_summary(summary: dict, outbox: Path) -> str:
+    from writers.labels import STATE_ZH
+
     lines = [
         "",
         f"处理完成：{len(summary['colleges'])} 个学院，{summary['files']} 个文件"
         f"（新读取 {summary.get('extracted', 0)}，沿用缓存 {summary.get('cached', 0)}）",
-        "文件状态：" + "，".join(f"{STATE_NAMES.get(k, k)} {v}" for k, v in summary["file_states"].items()),
+        "文件状态：" + "，".join(f"{STATE_ZH.get(k, k)} {v}" for k, v in summary["file_states"].items()),
         f"问题：共 {sum(summary['flags_by_code'].values())} 条待处理（其中错误 {summary['errors']} 条）",
     ]
     for code, n in summary["flags_by_code"].items():

@@ -16,16 +16,18 @@ from pathlib import Path
 from paperdesk.campaign import Campaign
 from paperdesk.models import Flag
 from paperdesk.state import Decision
+from writers.labels import SEVERITY_ZH, STATE_ZH, STATUS_ZH
 
 #: the matrix row and page of files and flags no college could be attributed to
 NO_COLLEGE = "未归属学院"
 ACTIVE = ("open", "confirmed")
 MISMATCH_CODES = ("FIELD_MISMATCH", "PAPER_ELECTRONIC_MISMATCH", "OCR_LOW_CONFIDENCE")
 
-FLAG_STATUS = {"open": "待处理", "confirmed": "已确认", "waived": "已忽略", "resolved": "已解决"}
-FILE_STATE = {"used": "已使用", "duplicate": "重复", "ignored": "已忽略", "unreadable": "无法读取",
-              "superseded": "已被替换"}
-SEVERITY = {"error": "错误", "warning": "警告"}
+# the Chinese words for states, statuses and severities are the writers' (one vocabulary for
+# spreadsheets, letters and the page)
+FLAG_STATUS = STATUS_ZH
+FILE_STATE = STATE_ZH
+SEVERITY = SEVERITY_ZH
 #: short Chinese names of the flag codes of SPEC §5 (the code itself is shown beside, for reference)
 CODE_NAMES = {
     "ARCHIVE_NAME_INVALID": "压缩包命名不规范", "UNKNOWN_COLLEGE": "无法识别学院", "COLLEGE_CONFLICT": "学院信息矛盾",

@@ -9,7 +9,6 @@ zip, 7z, rar4, rar5, tar, tgz. Everything is made in code (RAR by hand, see :mod
 from __future__ import annotations
 
 import io
-import os
 import tarfile
 import zipfile
 from dataclasses import dataclass
@@ -108,21 +107,5 @@ def _tar(compression: str):
     return make
 
 
-def write(root: Path, rel: str, data: bytes) -> Path:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    os.utime(path, (MTIME, MTIME))
-    return path
-
-
-def tree_digest(root: Path) -> str:
-    """A hash of every path, byte and mtime under ``root``."""
-    import hashlib
-    h = hashlib.sha256()
-    for p in sorted(root.rglob("*")):
-        st = p.lstat()
-        h.update(f"{p.relative_to(root)}|{st.st_mtime_ns}|{st.st_size}|{st.st_mode}".encode())
-        if p.is_file() and not p.is_symlink():
-            h.update(p.read_bytes())
-    return h.hexdigest()
+# writing inbox files and digesting the inbox: the intake tests' helpers (one copy)
+from intake_fixtures import tree_digest, write  # noqa: E402,F401

@@ -106,7 +106,7 @@ def tree_digest(root: Path) -> str:
     for p in sorted(root.rglob("*")):
         st = p.lstat()
         h.update(f"{p.relative_to(root)}|{st.st_mtime_ns}|{st.st_size}|{st.st_mode}".encode())
-        if p.is_file():
+        if p.is_file() and not p.is_symlink():
             h.update(p.read_bytes())
     return h.hexdigest()
 
