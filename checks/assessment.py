@@ -31,7 +31,7 @@ def model_quota_exceeded(ctx: Ctx) -> Iterator[Finding]:
     for d in ctx.docs(None, SUMMARY):
         if d.college is None:
             continue
-        models = [p for p in people_of(d) if same_text(p.cells.get(RATING), model)]
+        models = [p for p in unique(people_of(d)) if ctx.campaign.meaning(RATING, p.cells.get(RATING)) == model]
         head, source = ctx.headcount(d.college)  # never None here: A4's rows are the last fallback
         if head is None:
             continue
@@ -48,13 +48,13 @@ def model_quota_exceeded(ctx: Ctx) -> Iterator[Finding]:
 def criteria_not_met(ctx: Ctx) -> Iterator[Finding]:
     """One flag per A4 person and criterion of their rating that the row contradicts (a warning
     when the cell cannot be read)."""
-    criteria = {textnorm.squash(k): (k, v) for k, v in ctx.checks.criteria.items()}
+    criteria = {ctx.campaign.meaning(RATING, k): (k, v) for k, v in ctx.checks.criteria.items()}
     for d in ctx.docs(None, SUMMARY):
         for p in unique(people_of(d)):
-            rating, rules = criteria.get(textnorm.squash(p.cells.get(RATING)), (None, ()))
+            rating, rules = criteria.get(ctx.campaign.meaning(RATING, p.cells.get(RATING)), (None, ()))
             for c in rules:
                 value = p.cells.get(c.field, "")
-                ok = judge(c.must, value, ctx.checks.award_keywords)
+                ok = judge(c.must, _meant(ctx, c.field, value), ctx.checks.award_keywords)
                 if ok:
                     continue
                 shown = value or "（空）"
@@ -66,9 +66,20 @@ def criteria_not_met(ctx: Ctx) -> Iterator[Finding]:
                                       severity="warning" if ok is None else None)
 
 
+def _meant(ctx: Ctx, field: str, value: str) -> str | None:
+    """The value by its meaning in the field's vocabulary (as typed when the field has none); None
+    when it is none of the vocabulary's spellings (the criterion then cannot be judged)."""
+    if not value or ctx.campaign.vocabulary(field) is None:
+        return value
+    return ctx.campaign.meaning(field, value)
+
+
 @rule("HEADCOUNT_MISMATCH", severity="error")
 def headcount_mismatch(ctx: Ctx) -> Iterator[Finding]:
-    """A4's stated 带班党员总数 differs from its number of person rows (a warning when not stated)."""
+    """A4's stated 带班党员总数 differs from its number of person rows (a warning when not stated);
+    and, once per college, a warning when the office's roster and the college's own figure
+    disagree (both values shown: neither is picked silently)."""
+    yield from _roster_disagreements(ctx)
     for d in ctx.docs(None, SUMMARY):
         stated_text = d.record.header.get(STATED_TOTAL, "")
         stated = textnorm.to_int(stated_text)
@@ -81,6 +92,18 @@ def headcount_mismatch(ctx: Ctx) -> Iterator[Finding]:
             yield Finding(f"汇总表“{STATED_TOTAL}”填写为 {stated}，但表中列出 {rows} 人（{d.file}）。",
                           college=d.college, deliverable=d.deliverable, file=d.file, field=STATED_TOTAL,
                           expected=str(rows), found=str(stated))
+
+
+def _roster_disagreements(ctx: Ctx) -> Iterator[Finding]:
+    for c in ctx.campaign.colleges:
+        stated = ctx.stated_headcount(c.name) if c.headcount is not None else None
+        if stated is None or stated[0] == c.headcount:
+            continue
+        source = ctx.campaign.roster_source or "活动配置"
+        yield Finding(f"带班党员总数两处不一致：{source}为 {c.headcount} 人，{stated[1]}为 {stated[0]} 人。"
+                      f"名额按{source}的 {c.headcount} 人计算，请核实。",
+                      college=c.name, deliverable=ctx.deliverable_key(SUMMARY), field=f"{STATED_TOTAL}（名册）",
+                      expected=str(c.headcount), found=str(stated[0]), severity="warning")
 
 
 @rule("PUBLICITY_TOO_SHORT", severity="error")

@@ -95,20 +95,29 @@ class Ctx:
         return min(d.due for d in self.campaign.deliverables).year
 
     def headcount(self, college: str) -> tuple[int | None, str]:
-        """The college's class-mentor headcount and where it came from: the campaign's College.headcount,
-        else A4's stated 带班党员总数, else A4's row count; (None, "") when none is known."""
+        """The college's class-mentor headcount (the quota base) and where it came from, in this
+        order: the office's roster (reference data), else the 带班党员总数 the college states on its
+        A4, else the A4's person rows; (None, "") when none is known. Never a figure nobody gave."""
         c = self.campaign.college(college)
         if c is not None and c.headcount is not None:
-            return c.headcount, "活动配置中的学院带班党员总数"
-        for d in self.docs(college, SUMMARY):
-            n = textnorm.to_int(d.record.header.get(STATED_TOTAL))
-            if n:
-                return n, f"汇总表所填带班党员总数（{d.file}）"
+            return c.headcount, self.campaign.roster_source or "活动配置中的学院带班党员总数"
+        stated = self.stated_headcount(college)
+        if stated is not None:
+            return stated
         for d in self.docs(college, SUMMARY):
             rows = person_rows(d.record)
             if rows:
-                return len(rows), f"汇总表人数（{d.file}）"
+                return len(rows), f"汇总表所列人数（{d.file}）"
         return None, ""
+
+    def stated_headcount(self, college: str) -> tuple[int, str] | None:
+        """The 带班党员总数 the college states on its electronic A4 (then on a scan of it)."""
+        for scans in (False, True):
+            for d in self.docs(college, SUMMARY, scans=scans):
+                n = textnorm.to_int(d.record.header.get(STATED_TOTAL))
+                if n:
+                    return n, f"学院在汇总表上填写的带班党员总数（{d.file}）"
+        return None
 
     def college_of_item(self, item: IntakeItem) -> str | None:
         """A college for an item checks saw only in intake: the one its hints agree on, else None."""
@@ -123,7 +132,8 @@ class Ctx:
 
 
 def person_rows(table: TableDoc) -> list:
-    """The rows of a table that name a person (a 姓名 or a 学号)."""
+    """The rows of a table that are people (the extractor keeps only rows that look like people:
+    see ``extractors.people``); a row with neither 姓名 nor 学号 is none."""
     return [r for r in table.rows if r.cells.get(NAME, "").strip() or r.cells.get(SID, "").strip()]
 
 

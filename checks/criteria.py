@@ -6,12 +6,14 @@
 - ``no_bad_record``: an integrity record with nothing bad ("无", "良好", "无不良记录" pass;
   "有不良记录", "有" fail);
 - ``award_min``: an award at least as good as the campaign's ``award_keywords`` (any keyword in
-  the text passes; an empty cell or "无" fails).
+  the text passes, loosely: 二等学业奖学金 is an 二等奖学金; "无" fails; an empty cell cannot be told).
 :func:`judge` answers True (met), False (not met) or None (the value cannot be read: the rule
 then says so instead of guessing).
 """
 
 from __future__ import annotations
+
+import re
 
 from paperdesk import textnorm
 
@@ -20,8 +22,20 @@ _NOT_DONE = {"未完成", "否", "无", "没有", "未交", "未提交", "未撰
 _CLEAN = {"无", "没有", "良好", "正常", "无不良记录", "无不良诚信记录", "否"}
 
 
+def _award_pattern(keyword: str) -> re.Pattern:
+    """A keyword matched loosely: up to four characters may sit after its first two
+    (二等奖学金 finds 二等学业奖学金, 三好学生 finds 三好学生标兵)."""
+    k = textnorm.squash(keyword)
+    if len(k) < 4:
+        return re.compile(re.escape(k))
+    return re.compile(re.escape(k[:2]) + ".{0,4}?" + re.escape(k[2:]))
+
+
 def judge(must: str, value: str | None, award_keywords: tuple[str, ...]) -> bool | None:
-    """Whether ``value`` meets the criterion ``must``; None when it cannot be told."""
+    """Whether ``value`` meets the criterion ``must``; None when it cannot be told (``value`` None:
+    an enumerated value that is none of its vocabulary's spellings)."""
+    if value is None:
+        return None
     text = textnorm.squash(value)
     if must == "zero":
         n = textnorm.to_int(value)
@@ -33,5 +47,7 @@ def judge(must: str, value: str | None, award_keywords: tuple[str, ...]) -> bool
             return True
         return False if ("不良" in text or text.startswith("有")) else None
     if must == "award_min":
-        return any(textnorm.squash(k) in text for k in award_keywords)
+        if not text:
+            return None  # a blank cell is no evidence either way: staff look
+        return any(_award_pattern(k).search(text) for k in award_keywords)
     raise ValueError(f"unknown criterion kind {must!r}")  # the campaign loader only allows the four above

@@ -63,8 +63,8 @@ def find_person(p: Person, people: list[Person]) -> Person | None:
         hit = next((x for x in people if x.sid == p.sid), None)
         if hit is not None:
             return hit
-    key = textnorm.squash(p.name)
-    return next((x for x in people if key and textnorm.squash(x.name) == key), None)
+    key = textnorm.person_name(p.name)
+    return next((x for x in people if key and textnorm.person_name(x.name) == key), None)
 
 
 def unique(people: list[Person]) -> list[Person]:
@@ -73,7 +73,7 @@ def unique(people: list[Person]) -> list[Person]:
     seen: set[str] = set()
     out = []
     for p in people:
-        key = p.sid or "name:" + textnorm.squash(p.name)
+        key = p.sid or "name:" + textnorm.person_name(p.name)
         if key not in seen:
             seen.add(key)
             out.append(p)

@@ -82,7 +82,8 @@ def _loose(label: str) -> str:
 
 def field_pattern(spec: Mapping[str, Iterable[str]], need_colon: bool) -> tuple[re.Pattern, dict[str, str]]:
     """A regex finding any label of ``spec`` at a boundary, followed by an optional
-    parenthetical and a colon (or, unless ``need_colon``, a cell boundary \\x01 / line end)."""
+    parenthetical and a colon (or, unless ``need_colon``, a parenthetical, a cell boundary \\x01,
+    the line end, a space or a digit: header lines typed without colons)."""
     names: dict[str, str] = {}
     for key, aliases in spec.items():
         for name in (key, *aliases, *FIELD_ALIASES.get(key, ())):
@@ -90,8 +91,11 @@ def field_pattern(spec: Mapping[str, Iterable[str]], need_colon: bool) -> tuple[
     names.pop("", None)
     alts = "|".join(_loose(n) for n in sorted(names, key=len, reverse=True))
     paren = r"\s*(?:[（(][^（）()\x01]{0,8}[）)])?"
-    end = r"\s*[:：]" if need_colon else r"\s*(?:[:：]|(?=\x01)|$)"
-    at_boundary = rf"(?:^|(?<=[\s\x01,，;；、|]))(?P<label>{alts}){paren}{end}"
+    if need_colon:
+        tail = rf"{paren}\s*[:：]"
+    else:  # header lines typed without colons: "学院（盖章）数学学院  带班党员总数 30" is as good
+        tail = (rf"(?:\s*[（(][^（）()\x01]{{0,8}}[）)]\s*[:：]?|\s*(?:[:：]|(?=\x01)|$)|\s+|(?=\d))")
+    at_boundary = rf"(?:^|(?<=[\s\x01,，;；、|]))(?P<label>{alts}){tail}"
     with_colon = rf"(?P<label2>{alts}){paren}\s*[:：]"
     return re.compile(f"{at_boundary}|{with_colon}"), names
 

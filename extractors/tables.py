@@ -19,11 +19,13 @@ from paperdesk import textnorm
 from paperdesk.campaign import Campaign, FormDef
 from paperdesk.models import TableDoc, TableRow
 from extractors.labels import Matcher, is_blank, parse_fields
+from extractors.people import is_footer, people_rows
 
 HEADER_SEARCH_ROWS = 30  # the header row must start within this many rows
 MIN_COLUMNS = 4  # a header row matches at least this many columns …
 MIN_SHARE = 0.4  # … and this share of the form's columns
-INDEX_KEYS = frozenset({"序号"})  # a row holding only these is an empty template row
+INDEX_KEYS = frozenset({"序号"})
+NAME = "姓名"  # a row holding only these is an empty template row
 _FOOTER = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|填表说明|说\s*明\s*[:：]|注\s*[:：]|备注\s*[:：])")
 
 
@@ -105,21 +107,26 @@ def read_table(grid: Grid, campaign: Campaign, source: str, sheet: str,
     if hit is None:
         return None
     form = campaign.forms[hit.form]
-    rows, footer_start = _data_rows(grid, hit, form)
+    rows, footer_start, firsts = _data_rows(grid, hit, form)
+    notes: list[str] = []
+    if NAME in hit.columns:
+        rows, notes = people_rows(rows, campaign.checks.student_id_digits, firsts)
     header = _header(grid, form, hit.row, footer_start, extra_lines)
     return TableDoc(source=source, form=hit.form, sheet=sheet, header=header, rows=tuple(rows),
-                    deliverable=deliverable_of(campaign, hit.form))
+                    deliverable=deliverable_of(campaign, hit.form), notes=tuple(notes))
 
 
-def _data_rows(grid: Grid, hit: HeaderMatch, form: FormDef) -> tuple[list[TableRow], int]:
-    """The data rows below the header, and the index where footer lines begin."""
+def _data_rows(grid: Grid, hit: HeaderMatch, form: FormDef) -> tuple[list[TableRow], int, list[str]]:
+    """The data rows below the header, the index where footer lines begin, and each kept row's
+    first non-empty text (for :func:`extractors.people.people_rows`)."""
     matcher = Matcher({c.key: c.aliases for c in form.columns})
     types = {c.key: c.type for c in form.columns}
     rows: list[TableRow] = []
+    firsts: list[str] = []
     footer_start = len(grid.cells)
     for r in range(hit.row + 1, len(grid.cells)):
         line = [t for t in grid.line(r) if t]
-        if line and _FOOTER.match(line[0]) or _is_field_line(line, form):
+        if line and (_FOOTER.match(line[0]) or is_footer(line[0])) or _is_field_line(line, form):
             footer_start = r
             break
         cells = {k: _value(grid, r, c, types[k]) for k, c in hit.columns.items()}
@@ -128,7 +135,8 @@ def _data_rows(grid: Grid, hit: HeaderMatch, form: FormDef) -> tuple[list[TableR
         if sum(1 for c in hit.columns.values() if matcher.match(grid.text(r, c))) * 2 >= len(hit.columns):
             continue  # the header row repeated (printed tables)
         rows.append(TableRow(row=grid.numbers[r], cells={k: v for k, v in cells.items() if v}))
-    return rows, footer_start
+        firsts.append(line[0] if line else "")
+    return rows, footer_start, firsts
 
 
 def _is_field_line(line: list[str], form: FormDef) -> bool:

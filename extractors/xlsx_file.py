@@ -53,7 +53,7 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
     found = []
     for title, grid, cut in sheets:
         if doc := read_table(grid, campaign, display, title):
-            found.append(dataclasses.replace(doc, notes=_notes(cut)))
+            found.append(dataclasses.replace(doc, notes=doc.notes + _notes(cut)))
     if found:
         return found
     return [_free(display, sheets)]

@@ -18,25 +18,25 @@ from writers.publish import publish
 
 
 @task(name="intake", persist_result=False, cache_policy=NO_CACHE)
-def intake_task(inbox: str, state_dir: str, campaign_path: str | None, run_id: int):
-    return pipeline.intake(Path(inbox), State(state_dir), load_campaign(campaign_path), run_id)
+def intake_task(inbox: str, state_dir: str, campaign_ref: tuple[str | None, str | None], run_id: int):
+    return pipeline.intake(Path(inbox), State(state_dir), load_campaign(*campaign_ref), run_id)
 
 
 @task(name="extract", persist_result=False, cache_policy=NO_CACHE)
-def extract_task(items, state_dir: str, campaign_path: str | None, progress):
-    return pipeline.extract(items, State(state_dir), load_campaign(campaign_path), progress)
+def extract_task(items, state_dir: str, campaign_ref: tuple[str | None, str | None], progress):
+    return pipeline.extract(items, State(state_dir), load_campaign(*campaign_ref), progress)
 
 
 @task(name="identify-and-check", persist_result=False, cache_policy=NO_CACHE)
-def identify_check_task(items, extracted, campaign_path: str | None):
-    campaign = load_campaign(campaign_path)
+def identify_check_task(items, extracted, campaign_ref: tuple[str | None, str | None]):
+    campaign = load_campaign(*campaign_ref)
     submission = pipeline.identify(items, extracted, campaign)
     return submission, pipeline.check(submission, campaign)
 
 
 @task(name="publish", persist_result=False, cache_policy=NO_CACHE)
-def publish_task(outbox: str, state_dir: str, campaign_path: str | None, submission, flags):
-    campaign = load_campaign(campaign_path)
+def publish_task(outbox: str, state_dir: str, campaign_ref: tuple[str | None, str | None], submission, flags):
+    campaign = load_campaign(*campaign_ref)
     state = State(state_dir)
     when = pipeline.as_of(submission.items)
     flags, overrides, stale = pipeline.apply_decisions(flags, state.decisions())
@@ -46,22 +46,26 @@ def publish_task(outbox: str, state_dir: str, campaign_path: str | None, submiss
 
 
 @flow(name="paperdesk-run", log_prints=False, validate_parameters=False)
-def process_inbox(inbox: str, outbox: str, state_dir: str, campaign_path: str | None = None, progress=None) -> dict:
+def process_inbox(inbox: str, outbox: str, state_dir: str, campaign_path: str | None = None, progress=None,
+                  roster_path: str | None = None) -> dict:
+    """One run. ``campaign_path`` and ``roster_path`` (the office's roster, optional) travel to the
+    tasks together as one pair: each task loads the campaign itself (tasks may run elsewhere)."""
     progress = progress or quiet
-    load_campaign(campaign_path)  # a broken campaign file stops the run before any file is touched
+    campaign_ref = (campaign_path, roster_path)
+    load_campaign(*campaign_ref)  # a broken campaign file stops the run before any file is touched
     state = State(state_dir)
     with state_lock(Path(state_dir)):
         run_id = state.start_run()
         progress(0, 4, "收件：遍历收件箱、解压归档和邮件")
-        items = intake_task(inbox, state_dir, campaign_path, run_id)
+        items = intake_task(inbox, state_dir, campaign_ref, run_id)
         progress(1, 4, f"读取 {len(items)} 个文件")
-        extracted, counts = extract_task(items, state_dir, campaign_path, progress)
+        extracted, counts = extract_task(items, state_dir, campaign_ref, progress)
         progress(2, 4, "识别与检查")
-        submission, flags = identify_check_task(items, extracted, campaign_path)
+        submission, flags = identify_check_task(items, extracted, campaign_ref)
         progress(3, 4, "生成输出")
-        flags, outputs, stale = publish_task(outbox, state_dir, campaign_path, submission, flags)
+        flags, outputs, stale = publish_task(outbox, state_dir, campaign_ref, submission, flags)
         summary = pipeline.summarize(submission, flags, outputs, {**counts, "stale_decisions": len(stale)},
-                                     load_campaign(campaign_path))
+                                     load_campaign(*campaign_ref))
         state.finish_run(run_id, True, summary)
         progress(4, 4, "完成")
     _artifact(summary)

@@ -39,8 +39,10 @@ def run_pipeline(
     state_dir: Path,
     campaign_path: Path | None = None,
     progress: Progress | None = None,
+    roster_path: Path | None = None,
 ) -> dict:
-    """Process the inbox once and publish the outbox; returns the run summary (a dict)."""
+    """Process the inbox once and publish the outbox; returns the run summary (a dict).
+    ``roster_path`` names the office's roster (reference data: the quota base)."""
     configure_prefect(state_dir)
     from flows.pipeline_flow import process_inbox
 
@@ -50,4 +52,5 @@ def run_pipeline(
         str(Path(state_dir).resolve()),
         str(campaign_path) if campaign_path else None,
         progress or quiet,
+        str(Path(roster_path).resolve()) if roster_path else None,
     )

@@ -80,13 +80,13 @@ class Watcher:
 
 
 def watch(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path | None = None,
-          interval: float = 2.0, settle: float = 5.0) -> int:
+          interval: float = 2.0, settle: float = 5.0, roster_path: Path | None = None) -> int:
     """Run until SIGINT/SIGTERM. Returns the exit code."""
     from flows.run import run_pipeline
     from paperdesk.progress import terminal
 
     def process() -> None:
-        summary = run_pipeline(inbox, outbox, state_dir, campaign_path, progress=terminal())
+        summary = run_pipeline(inbox, outbox, state_dir, campaign_path, progress=terminal(), roster_path=roster_path)
         open_flags = sum(summary["flags_by_code"].values())
         print(f"已处理：{summary['files']} 个文件，{open_flags} 条问题待处理", file=sys.stderr, flush=True)
 
@@ -115,7 +115,7 @@ def watch(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path | None
 
 
 def serve_deployment(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path | None = None,
-                     interval: float = 60.0) -> int:
+                     interval: float = 60.0, roster_path: Path | None = None) -> int:
     """Serve the flow on the Prefect server named by PREFECT_API_URL, running every ``interval`` s."""
     from flows.run import configure_prefect
 
@@ -127,6 +127,7 @@ def serve_deployment(inbox: Path, outbox: Path, state_dir: Path, campaign_path: 
         interval=interval,
         parameters={"inbox": str(Path(inbox).resolve()), "outbox": str(Path(outbox).resolve()),
                     "state_dir": str(Path(state_dir).resolve()),
-                    "campaign_path": str(campaign_path) if campaign_path else None},
+                    "campaign_path": str(campaign_path) if campaign_path else None,
+                    "roster_path": str(Path(roster_path).resolve()) if roster_path else None},
     )
     return 0

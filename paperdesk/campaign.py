@@ -8,6 +8,7 @@ deadline or a quota: checks, extractors and writers read them from a :class:`Cam
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
@@ -33,8 +34,60 @@ class _Strict(BaseModel):
 class College(_Strict):
     name: str
     aliases: tuple[str, ...] = ()
+    #: the office's own figure of the college's class mentors: only from reference data the office
+    #: gives (a roster, see :mod:`paperdesk.roster`), never invented by a shipped campaign
     headcount: int | None = None
     freshman_classes: tuple[str, ...] = ()
+
+
+class Vocabulary(_Strict):
+    """The meanings an enumerated field may take, each with the spellings people use for it
+    ("标兵" for 学生带班党员标兵). Values are compared by meaning, never by spelling."""
+
+    fields: tuple[str, ...]
+    values: dict[str, tuple[str, ...]]  # canonical value -> aliases
+
+    @cached_property
+    def _table(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for canon, aliases in self.values.items():
+            for text in (canon, *aliases):
+                out.setdefault(_vocab_key(text), canon)
+        out.pop("", None)
+        return out
+
+    def canonical(self, text: str | None) -> str | None:
+        """The meaning ``text`` spells (its canonical value), None when it is none of them. Exact
+        after normalisation (width, spaces, punctuation, a tick mark, a trailing parenthetical):
+        "无不良记录" is 无, never 有不良记录."""
+        if not text:
+            return None
+        for key in _vocab_keys(text):
+            if key in self._table:
+                return self._table[key]
+        return None
+
+    def spellings(self) -> list[tuple[str, str]]:
+        """(spelling, canonical value) for every known spelling."""
+        return [(t, canon) for canon, aliases in self.values.items() for t in (canon, *aliases)]
+
+
+_TICKS = "☑✓✔√■●☒▣"
+_TRAILING_PAREN = re.compile(r"[（(][^（）()]*[）)]\s*$")
+
+
+def _vocab_key(text: str) -> str:
+    return textnorm.squash(text)
+
+
+def _vocab_keys(text: str) -> tuple[str, ...]:
+    plain = textnorm.clean(text)
+    keys = [_vocab_key(plain)]
+    if len(plain) > 1:
+        stripped = plain.strip(_TICKS + " ")
+        keys.append(_vocab_key(stripped))
+        keys.append(_vocab_key(_TRAILING_PAREN.sub("", stripped)))
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 class Deliverable(_Strict):
@@ -140,6 +193,13 @@ class Campaign(_Strict):
     checks: Checks
     reconcile: tuple[ReconcileRule, ...] = ()
     forms: dict[str, FormDef]
+    #: enumerated fields compared by meaning (see :class:`Vocabulary`)
+    vocabularies: tuple[Vocabulary, ...] = ()
+    #: reference data: the office's roster of class mentors per college (xlsx or YAML), relative
+    #: to the campaign file; ``paperdesk run --roster FILE`` names one too (see paperdesk.roster)
+    roster: str | None = None
+    #: where the colleges' ``headcount`` came from (set by the loader when a roster was read)
+    roster_source: str = ""
 
     # -------------------------------------------------------------- look-ups
 
@@ -152,6 +212,16 @@ class Campaign(_Strict):
     def form_of(self, deliverable_key: str) -> FormDef | None:
         d = self.deliverable(deliverable_key)
         return self.forms.get(d.form) if d.form else None
+
+    def vocabulary(self, field: str | None) -> Vocabulary | None:
+        """The vocabulary of a field key (e.g. 考核等级), None for free-text fields."""
+        return next((v for v in self.vocabularies if field in v.fields), None) if field else None
+
+    def meaning(self, field: str | None, text: str | None) -> str | None:
+        """The canonical value of ``text`` in ``field``'s vocabulary; ``text`` itself for a field
+        without one; None when the field has a vocabulary and ``text`` is none of its spellings."""
+        v = self.vocabulary(field)
+        return v.canonical(text) if v else text
 
     def college(self, name: str) -> College | None:
         for c in self.colleges:
@@ -193,8 +263,10 @@ class Campaign(_Strict):
         return any(textnorm.squash(text) == textnorm.squash(c.name) for c in self.colleges)
 
 
-def load_campaign(path: str | Path | None = None) -> Campaign:
-    """Read and validate a campaign YAML; raise :class:`CampaignError` with a Chinese message."""
+def load_campaign(path: str | Path | None = None, roster: str | Path | None = None) -> Campaign:
+    """Read and validate a campaign YAML; raise :class:`CampaignError` with a Chinese message.
+    ``roster`` (else the campaign's own ``roster`` key, relative to the campaign file) names the
+    office's roster: its figures become the colleges' ``headcount``."""
     p = Path(path) if path else DEFAULT_CAMPAIGN
     try:
         data = yaml.safe_load(p.read_text(encoding="utf-8"))
@@ -211,6 +283,11 @@ def load_campaign(path: str | Path | None = None) -> Campaign:
             lines.append(f"  {where}：{err['msg']}")
         raise CampaignError("\n".join(lines)) from e
     _cross_check(campaign, p)
+    roster_path = Path(roster) if roster else (p.parent / campaign.roster if campaign.roster else None)
+    if roster_path is not None:
+        from paperdesk.roster import apply_roster
+
+        campaign = apply_roster(campaign, roster_path)
     return campaign
 
 
@@ -227,6 +304,12 @@ def _cross_check(c: Campaign, p: Path) -> None:
     for rating in c.checks.criteria:
         if rating not in (c.checks.ratings.model, c.checks.ratings.excellent):
             problems.append(f"criteria 中的等级 {rating} 不在 ratings 中")
+    for v in c.vocabularies:
+        seen: dict[str, str] = {}
+        for text, canon in v.spellings():
+            key = _vocab_key(text)
+            if seen.setdefault(key, canon) != canon:
+                problems.append(f"vocabularies（{'、'.join(v.fields)}）中“{text}”同时是“{seen[key]}”和“{canon}”的写法")
     names = [c_.name for c_ in c.colleges]
     if len(set(names)) != len(names):
         problems.append("colleges 中有重复的学院名称")

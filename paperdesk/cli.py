@@ -25,6 +25,8 @@ def _add_common(p: argparse.ArgumentParser, inbox: bool = True, outbox: bool = T
     if outbox:
         p.add_argument("--outbox", type=Path, default=Path("outbox"), help="输出目录（默认 ./outbox）")
     p.add_argument("--campaign", type=Path, default=None, help="活动配置 YAML（默认 2020 年学生带班党员工作）")
+    p.add_argument("--roster", type=Path, default=None,
+                   help="学工部的带班党员名册（xlsx 或 YAML，各学院带班党员总数；作为名额基数，可选）")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        campaign = load_campaign(args.campaign)
+        campaign = load_campaign(args.campaign, args.roster)
     except CampaignError as e:
         print(str(e), file=sys.stderr)
         return 1
@@ -80,7 +82,8 @@ def cmd_run(args, campaign) -> int:
         return 1
     state = args.state or default_state_dir(args.outbox)
     try:
-        summary = run_pipeline(args.inbox, args.outbox, state, args.campaign, progress=terminal())
+        summary = run_pipeline(args.inbox, args.outbox, state, args.campaign, progress=terminal(),
+                               roster_path=args.roster)
     except StateBusy as e:
         print(str(e), file=sys.stderr)
         return 1
@@ -157,8 +160,10 @@ def cmd_watch(args, campaign) -> int:
     state = args.state or default_state_dir(args.outbox)
     if os.environ.get("PREFECT_API_URL"):
         print(f"已连接 Prefect 服务器 {os.environ['PREFECT_API_URL']}，以部署方式运行", file=sys.stderr)
-        return serve_deployment(args.inbox, args.outbox, state, args.campaign, interval=max(args.interval, 10))
-    return watch(args.inbox, args.outbox, state, args.campaign, interval=args.interval, settle=args.settle)
+        return serve_deployment(args.inbox, args.outbox, state, args.campaign, interval=max(args.interval, 10),
+                                roster_path=args.roster)
+    return watch(args.inbox, args.outbox, state, args.campaign, interval=args.interval, settle=args.settle,
+                 roster_path=args.roster)
 
 
 def cmd_serve(args, campaign) -> int:
@@ -166,7 +171,7 @@ def cmd_serve(args, campaign) -> int:
 
     state = args.state or default_state_dir(args.outbox)
     serve(inbox=args.inbox, outbox=args.outbox, state_dir=state, campaign_path=args.campaign,
-          host=args.host, port=args.port)
+          host=args.host, port=args.port, roster_path=args.roster)
     return 0
 
 

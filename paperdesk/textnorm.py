@@ -45,6 +45,24 @@ def squash(text: str | None) -> str:
     return _PUNCT.sub("", to_halfwidth(str(text))).lower()
 
 
+_NAME_NOTE = re.compile(r"\s*[（(【\[][^（）()【】\[\]]{0,12}[）)】\]]\s*$")
+
+
+def person_name(value: object) -> str:
+    """A person's name as a key: "张 三" → 张三, "张三（组长）" → 张三, full-width letters halved."""
+    text = clean(value)
+    text = _NAME_NOTE.sub("", text)
+    if re.search(r"[\u4e00-\u9fff]", text):
+        text = re.sub(r"\s+", "", text)
+    return text.lower()
+
+
+def name_note(value: object) -> str:
+    """The note typed after a name ("张三（组长）" → 组长), "" when none."""
+    m = _NAME_NOTE.search(clean(value))
+    return m.group(0).strip(" （()）【】[]") if m else ""
+
+
 def student_id(value: object) -> str:
     """A student ID from whatever a spreadsheet stored: 201824131105, 201824131105.0,
     '2.01824131105E+11', '２０１８２４１３１１０５', ' 2018 2413 1105 '. Returns digits only, or the

@@ -30,13 +30,14 @@ HERE = Path(__file__).resolve().parent
 
 
 def create_app(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path | None = None,
-               password: str | None = None, run_pipeline: Callable | None = None) -> Flask:
+               password: str | None = None, run_pipeline: Callable | None = None,
+               roster_path: Path | None = None) -> Flask:
     """The review app over these folders. ``password`` (else env ``PAPERDESK_PASSWORD``) sets the
     login password; without either, the first visit shows the set-password page.
     ``run_pipeline`` defaults to ``flows.run.run_pipeline``, imported when a run starts."""
     app = Flask("review", root_path=str(HERE), template_folder="templates", static_folder="static")
     state = State(state_dir)
-    campaign = load_campaign(campaign_path)
+    campaign = load_campaign(campaign_path, roster_path)
     auth.configure_password(state, password or os.environ.get("PAPERDESK_PASSWORD"))
     app.config.update(
         SECRET_KEY=auth.secret_key(state),
@@ -47,7 +48,7 @@ def create_app(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path |
         WTF_CSRF_TIME_LIMIT=None,  # valid as long as the session: staff leave the page open
         JSON_AS_ASCII=False,
     )
-    runner = Runner(inbox, outbox, state_dir, campaign_path, run_pipeline)
+    runner = Runner(inbox, outbox, state_dir, campaign_path, run_pipeline, roster_path=roster_path)
     app.extensions["paperdesk"] = Desk(Path(inbox), Path(outbox), Path(state_dir), campaign_path,
                                        campaign, state, runner)
     CSRFProtect(app)
@@ -120,9 +121,10 @@ def short_time(value) -> str:
 
 
 def serve(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path | None = None,
-          host: str = "127.0.0.1", port: int = 8765, password: str | None = None) -> None:
+          host: str = "127.0.0.1", port: int = 8765, password: str | None = None,
+          roster_path: Path | None = None) -> None:
     """Run the review page until Ctrl+C (waitress; werkzeug's server when waitress is missing)."""
-    app = create_app(Path(inbox), Path(outbox), Path(state_dir), campaign_path, password)
+    app = create_app(Path(inbox), Path(outbox), Path(state_dir), campaign_path, password, roster_path=roster_path)
     if host in ("127.0.0.1", "localhost", "::1"):
         app.config["TRUSTED_HOSTS"] = ["127.0.0.1", "localhost", "[::1]"]  # against DNS rebinding
     print(f"审核网页已启动：http://{'127.0.0.1' if host == '0.0.0.0' else host}:{port}/  （按 Ctrl+C 停止）", flush=True)

@@ -26,9 +26,10 @@ class Runner:
     """Runs the pipeline in the background; at most one run at a time."""
 
     def __init__(self, inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path | None,
-                 pipeline: Callable | None = None):
+                 pipeline: Callable | None = None, roster_path: Path | None = None):
         self.args = (Path(inbox), Path(outbox), Path(state_dir))
         self.campaign_path = campaign_path
+        self.extra = {"roster_path": roster_path} if roster_path else {}
         self.pipeline = pipeline
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -63,7 +64,7 @@ class Runner:
         summary, error = None, None
         try:
             run = self.pipeline or default_pipeline()
-            summary = run(*self.args, campaign_path=self.campaign_path, progress=self._progress)
+            summary = run(*self.args, campaign_path=self.campaign_path, progress=self._progress, **self.extra)
         except Exception as e:  # report, never crash the server
             name = type(e).__name__
             error = str(e) if name == "StateBusy" else f"处理失败：{name}: {e}"

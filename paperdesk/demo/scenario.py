@@ -24,8 +24,9 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from paperdesk.campaign import Campaign
+from paperdesk.campaign import TEMPLATES_DIR, Campaign
 from paperdesk.demo import plant
+from paperdesk.roster import apply_roster
 from paperdesk.demo.kit import Kit, Rendered, clean_kit, render
 from paperdesk.demo.scans import Look, a2_page, a4_page, a5_pages, jpg_bytes, pdf_bytes, summary_page
 from paperdesk.demo.manifest import DemoManifest, Planted
@@ -223,8 +224,14 @@ def lay_unknown(ib: Inbox, campaign: Campaign, names: NameBook) -> None:
     ib.planted.append(Planted("UNKNOWN_COLLEGE", None, None, None, "新建文件夹/汇总表(1).xlsx 没有注明学院"))
 
 
+#: the demo office's roster (reference data): the headcounts and freshman classes of the demo
+DEMO_ROSTER = TEMPLATES_DIR / "rosters" / "2020-demo-roster.yaml"
+
+
 def build(campaign: Campaign) -> tuple[Inbox, tuple[str, ...]]:
     """The whole demo in memory (deterministic)."""
+    if any(c.headcount is None for c in campaign.colleges):  # the demo office's own roster
+        campaign = apply_roster(campaign, DEMO_ROSTER)
     rnd = random.Random(SEED)
     names = NameBook(rnd)
     order = (*CLEAN, MUSIC, MATHS, LIFE)

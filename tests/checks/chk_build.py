@@ -10,8 +10,12 @@ from paperdesk.models import (CaseDoc, CollegeHint, FormDoc, Identified, ImageFi
 
 import checks
 
-CAMPAIGN = load_campaign()
-MATH = "数学与统计学院"  # headcount 11 in the shipped campaign
+from paperdesk.demo.scenario import DEMO_ROSTER
+
+#: the shipped campaign with the demo office's roster (the shipped campaign itself has no headcounts)
+CAMPAIGN = load_campaign(roster=DEMO_ROSTER)
+BARE = load_campaign()  # no roster: quotas from what colleges state
+MATH = "数学与统计学院"  # headcount 11 in the demo roster
 CS = "计算机科学与软件学院"  # headcount 30
 ON_TIME = "2020-06-20T10:00:00+08:00"
 SECTIONS = {"背景与起因": "背景", "做法与流程": "做法", "效果与启示": "效果", "创意与评价": "创意"}

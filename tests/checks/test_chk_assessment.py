@@ -65,11 +65,11 @@ def test_unreadable_criterion_cell_is_a_warning():
 
 
 def test_headcount_stated_vs_rows():
-    assert b.run(b.sub(b.a4_of(b.MATH, 3)), "HEADCOUNT_MISMATCH") == []
+    assert b.run(b.sub(b.a4_of(b.MATH, 3)), "HEADCOUNT_MISMATCH", b.BARE) == []
     rows = [b.a4row(i + 1, n, s) for i, (n, s) in enumerate(b.people(3))]
-    [f] = b.run(b.sub(b.a4(b.MATH, rows, total="4人")), "HEADCOUNT_MISMATCH")
+    [f] = b.run(b.sub(b.a4(b.MATH, rows, total="4人")), "HEADCOUNT_MISMATCH", b.BARE)
     assert (f.expected, f.found, f.severity) == ("3", "4", "error")
-    [w] = b.run(b.sub(b.a4(b.MATH, rows)), "HEADCOUNT_MISMATCH")
+    [w] = b.run(b.sub(b.a4(b.MATH, rows)), "HEADCOUNT_MISMATCH", b.BARE)
     assert w.severity == "warning"
 
 
