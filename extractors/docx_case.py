@@ -56,7 +56,7 @@ def heading_of(block: Block, form: FormDef, seen: set[str]) -> tuple[str, str] |
     numbered = m is not None
     start = m.end() if m else 0
     rest = half[start:]
-    styled = block.style.lower().startswith(("heading", "标题"))
+    styled = block.style.lower().startswith(("heading", "标题")) or block.bold
     for sec in form.sections:
         if sec.key in seen:
             continue
@@ -68,7 +68,30 @@ def heading_of(block: Block, form: FormDef, seen: set[str]) -> tuple[str, str] |
             if (numbered or styled or not textnorm.squash(after)) and _AFTER_LABEL.match(after):
                 inline = block.text[start + hit.end():]
                 return sec.key, re.sub(r"^[\s:：、,，.。;；—\-_~]+", "", inline).strip()
+        reworded = _reworded(sec.key, rest)
+        if reworded is not None and (numbered or styled or not textnorm.squash(rest[reworded:])):
+            return sec.key, re.sub(r"^[\s:：、,，.。;；—\-_~]+", "", block.text[start + reworded:]).strip()
     return None
+
+
+#: a reworded heading: the words of the section's key in order, joined by a connective, with a
+#: few characters of its own before them ("工作做法及流程", "背景和起因", "效果及启示")
+_JOINS = "与和及、或暨"
+_REWORD_SLACK = 4
+
+
+def _reworded(key: str, rest: str) -> int | None:
+    """Where the heading text ends when ``rest`` names section ``key`` in other words, else None."""
+    parts = [w for w in re.split(f"[{_JOINS}]", key) if w]
+    if len(parts) < 2:
+        return None
+    gap = rf"\s*[{_JOINS}、,，/]?\s*"
+    pattern = rf"^[^\s:：。，,]{{0,{_REWORD_SLACK}}}?" + gap.join(re.escape(w) for w in parts)
+    m = re.match(pattern, rest)
+    if not m:
+        return None
+    after = rest[m.end():]
+    return m.end() if _AFTER_LABEL.match(after) or not after.strip() else None
 
 
 def count_headings(doc_blocks: list[Block], form: FormDef) -> int:
@@ -81,11 +104,14 @@ def count_headings(doc_blocks: list[Block], form: FormDef) -> int:
     return len(seen)
 
 
+_TITLE_LABELS = {"标题", "案例标题", "题目", "案例题目", "案例名称", "名称"}
+
+
 @dataclass
 class _Reader:
     form: FormDef
     campaign: Campaign
-    skip_tables: set[int]
+    author_cells: set[str]  # texts of the author table's label and value cells (skipped)
     title: str = ""
     author: dict[str, str] = field(default_factory=dict)
     sections: dict[str, list[str]] = field(default_factory=dict)
@@ -94,14 +120,19 @@ class _Reader:
     pending: list[str] = field(default_factory=list)  # pictures waiting for a caption
     current: str | None = None
 
+    title_next: bool = False
+
     def feed(self, b: Block) -> None:
-        if b.table in self.skip_tables:
-            return
         if b.pics:
             self._pictures(b)
         elif not b.text:
             return
-        elif not self.title:
+        elif self.current is None and b.table is not None and textnorm.squash(b.text) in _TITLE_LABELS:
+            self.title_next = not self.title  # "标题" | the title, in the template's table
+        elif self.current is None and b.table is not None and textnorm.clean(b.text) in self.author_cells:
+            return
+        elif not self.title or self.title_next:
+            self.title_next = False
             if not _ANNEX.match(b.text):  # "附件1" above the title
                 self.title = b.text
         elif self._caption(b):
@@ -139,7 +170,7 @@ class _Reader:
             self.body.append(b.text)
             return
         if self.current is None:
-            found = parse_fields([b.text], author_spec(self.form), need_colon=True)
+            found = author_line(b.text, self.form)
             if found:
                 for k, v in found.items():
                     self.author.setdefault(k, v)
@@ -153,35 +184,100 @@ def author_spec(form: FormDef) -> dict[str, tuple[str, ...]]:
     return {k: FIELD_ALIASES.get(k, ()) for k in form.author_fields}
 
 
+_SID_IN = re.compile(r"(?<!\d)(\d{12})(?!\d)")
+_NAME_SID = re.compile(r"^(?:作者|姓名)?\s*[:：]?\s*([\u3400-\u9fff·]{2,8})\s*[（(【\[]\s*(?:学号\s*[:：]?\s*)?(\d{12})\s*[)）】\]]")
+_BRACKETS = " \t（()）【】[]:：,，;；|、"
+
+
+def author_line(text: str, form: FormDef) -> dict[str, str]:
+    """The author fields of one line before the first section: "作者：张三  学号：201706010118",
+    "张三（201706010118）", "作者：张三（学号：201706010118）" (full- or half-width brackets)."""
+    plain = textnorm.clean(text)
+    m = _NAME_SID.match(plain)
+    if m:
+        return {"姓名": m.group(1), "学号": m.group(2)}
+    found = parse_fields([text], author_spec(form), need_colon=True)
+    if not found:
+        return {}
+    out = {k: v.strip(_BRACKETS) for k, v in found.items()}
+    if "姓名" in out:
+        name = re.split(r"[（(【\[]", out["姓名"])[0].strip(_BRACKETS)
+        out["姓名"] = re.sub(r"\s+", "", name) if re.search(r"[\u3400-\u9fff]", name) else name
+    if "学号" in out or _SID_IN.search(plain):
+        sid = _SID_IN.search(textnorm.student_id(out.get("学号", "")) or "") or _SID_IN.search(plain.replace(" ", ""))
+        if sid:
+            out["学号"] = sid.group(1)
+    return {k: v for k, v in out.items() if v}
+
+
 def read_case(doc: Document, display: str, campaign: Campaign, form_id: str) -> CaseDoc:
     """The document as a CaseDoc of case form ``form_id`` (see module docstring)."""
     form = campaign.forms[form_id]
     matcher = Matcher(author_spec(form))
     author: dict[str, str] = {}
-    skip: set[int] = set()
-    for i, table in enumerate(doc.tables):
+    cells: set[str] = set()
+    for table in doc.tables:
         pairs = read_pairs([table], matcher)
         if len(pairs) >= 2:
-            skip.add(i)
             for k, lines in pairs.items():
                 author.setdefault(k, textnorm.clean(" ".join(lines)))
-    reader = _Reader(form=form, campaign=campaign, skip_tables=skip)
+                cells.update(textnorm.clean(t) for t in lines)
+            cells.update(_label_texts(table, matcher))
+    reader = _Reader(form=form, campaign=campaign, author_cells=cells)
     for b in blocks(doc):
         reader.feed(b)
     for k, v in reader.author.items():
         author.setdefault(k, v)
     if author.get("学号"):
         author["学号"] = textnorm.student_id(author["学号"])
+    if not author.get("姓名") and (name := name_from_path(display)):
+        author["姓名"] = name
     body = "\n".join(reader.body)
     return CaseDoc(
         source=display, title=reader.title, author={k: v for k, v in author.items() if v},
         sections={k: "\n".join(v) for k, v in reader.sections.items()},
-        body=body, char_count=textnorm.count_chars(body), images=_images(reader, campaign, display),
+        body=body, char_count=textnorm.count_chars(body),
+        images=_images(reader, campaign, display, author.get("姓名", "")),
         deliverable=deliverable_of(campaign, form_id) or "cases")
 
 
-def _images(reader: _Reader, campaign: Campaign, display: str) -> tuple[ImageRef, ...]:
+def _label_texts(table, matcher: Matcher) -> set[str]:
+    """The texts of a table's cells that are author labels ("姓名", "学号：")."""
+    from extractors.docx_walk import unique_cells, cell_lines
+
+    out = set()
+    for cell in unique_cells(table):
+        text = " ".join(cell_lines(cell))
+        if text and matcher.match(text):
+            out.add(textnorm.clean(text))
+    return out
+
+
+#: words of a case file's or folder's name that are not the author's name
+_PATH_WORDS = re.compile(r"优秀|带班|党员|学生|工作|案例|文本|附件\d*|最终版|修改版|定稿|终稿|初稿|新版|副本|学院|[vV]\d+|\d+"
+                         r"|[-_—+＋()（）【】\[\]\s.、,，]")
+
+
+def name_from_path(display: str) -> str | None:
+    """The author named only by the case's file or folder name ("案例-张三.docx", "张三/案例.docx")."""
+    parts = re.split(r"[/\\!]", display)
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", parts[-1])
+    for text in (stem, *(reversed(parts[:-1]))):
+        rest = _PATH_WORDS.sub("", textnorm.clean(text))
+        if re.fullmatch(r"[\u3400-\u9fff]{2,4}", rest) and not rest.endswith(("院", "系", "部", "处", "校", "班")):
+            return rest
+    return None
+
+
+def _images(reader: _Reader, campaign: Campaign, display: str, author: str = "") -> tuple[ImageRef, ...]:
+    def life(pic: Pic, caption: str) -> bool:
+        if is_life_photo(campaign, pic.name, pic.descr, caption):
+            return True
+        # a picture captioned only with its author's name ("张三", "作者：张三") is the author's photo
+        bare = re.sub(r"^(作者|本人)\s*[:：]?\s*", "", textnorm.clean(caption))
+        return bool(author) and textnorm.person_name(bare) == textnorm.person_name(author)
+
     return tuple(
-        ImageRef(name=pic.name, size=pic.size, caption=caption, embedded=True,
-                 is_life_photo=is_life_photo(campaign, pic.name, pic.descr, caption), source=display)
+        ImageRef(name=pic.name, size=pic.size, caption=caption, embedded=True, is_life_photo=life(pic, caption),
+                 source=display)
         for pic, caption in reader.pics.values())

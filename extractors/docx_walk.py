@@ -44,6 +44,7 @@ class Block:
     style: str = ""
     pics: tuple[Pic, ...] = ()
     table: int | None = None  # index of the top-level table holding it, None in the body
+    bold: bool = False  # every run with text is bold (a heading typed without a heading style)
 
 
 def blocks(doc: Document) -> list[Block]:
@@ -111,15 +112,46 @@ def _cell_paragraphs(cell: _Cell) -> list[Paragraph]:
 
 def _blocks_of(p: Paragraph, table: int | None) -> list[Block]:
     """One block per line of the paragraph (lines split by manual line breaks); the paragraph's
-    pictures go with its first line."""
+    pictures go with its first line; then the paragraphs of its text boxes (a caption box grouped
+    with a picture, a case typed in a text box), each once."""
     try:
         style = p.style.name if p.style is not None else ""
     except (KeyError, ValueError):
         style = ""
     lines = re.split(r"[\n\r\v]", p.text) or [""]
     pics = pictures(p)
-    return [Block(text=prose(line), style=style or "", pics=pics if i == 0 else (), table=table)
-            for i, line in enumerate(lines)]
+    bold = _all_bold(p)
+    out = [Block(text=prose(line), style=style or "", pics=pics if i == 0 else (), table=table, bold=bold)
+           for i, line in enumerate(lines)]
+    for inner in _text_box_paragraphs(p):
+        out.extend(_blocks_of(inner, table))
+    return out
+
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_TXBX = f"{{{_W}}}txbxContent"
+
+
+def _text_box_paragraphs(p: Paragraph) -> list[Paragraph]:
+    """The paragraphs inside the text boxes anchored in ``p`` (outermost boxes only; the VML
+    fallback copy Word writes beside a DrawingML box is skipped)."""
+    found = []
+    for box in p._p.iter(_TXBX):
+        if any(a.tag in (_TXBX, f"{{{_MC}}}Fallback") for a in box.iterancestors()):
+            continue
+        found.extend(Paragraph(el, p._parent) for el in box.iterchildren(f"{{{_W}}}p"))
+    return found
+
+
+def _all_bold(p: Paragraph) -> bool:
+    runs = [r for r in p.runs if r.text.strip()]
+    if not runs:
+        return False
+    try:
+        style_bold = bool(p.style is not None and p.style.font.bold)
+    except (KeyError, ValueError):
+        style_bold = False
+    return all(r.bold or (r.bold is None and style_bold) for r in runs)
 
 
 def pictures(p: Paragraph) -> tuple[Pic, ...]:

@@ -8,9 +8,9 @@ phantom person would get FORM_MISSING and put the headcount off by one.
 A row is a person when it looks like one:
 
 - it is not a footer line (its first cell or its 姓名 cell starts with a footer label);
-- it has a plausible name (2–6 CJK characters, a middle dot allowed; or a Latin name) and either
-  a plausible 学号 or sits in a table whose other rows mostly have one (a missing 学号 is then a
-  fact about that person, not a sign the row is no person); or a plausible 学号 without a name.
+- it has a plausible name (2–6 CJK characters, a middle dot allowed; or a Latin name) or a
+  plausible 学号 (12 digits, or shown with lost digits as 2.01706E+11): a person missing one of
+  the two is still a person (the missing value is a fact about them), a row with neither is not.
 
 :func:`people_rows` also tidies the name ("张 三" → 张三; "张三（组长）" → 张三, the note kept in
 备注) and returns, for the record's notes, what it left out and why.
@@ -39,14 +39,16 @@ _NAME = re.compile(r"^[\u3400-\u9fff\U00020000-\U0002ffff]{2,6}$|^[\u3400-\u9fff
                    r"|^[A-Za-z][A-Za-z .'-]{1,40}$")
 _NOT_NAMES = frozenset({"姓名", "合计", "总计", "小计", "共计", "以下空白", "空白", "无", "学院", "盖章", "签字",
                         "填表人", "审核人", "负责人", "联系人", "日期", "备注", "说明"})
-#: share of a table's candidate rows that must carry a plausible 学号 for "a name in a table whose
-#: other rows have one" to count
-SID_TABLE_SHARE = 0.5
+
+
+_STAMP = re.compile(r"[（(]\s*(?:盖\s*章|公\s*章|签\s*章|签\s*字|签\s*名)\s*[）)]")
 
 
 def is_footer(text: str) -> bool:
-    """True for a cell that starts a footer line: 填表人：…, 合计 30 人, （盖章）, 以下空白 …"""
-    return bool(text) and bool(_FOOTER.match(textnorm.to_halfwidth(text).strip()))
+    """True for a cell that starts a footer line (填表人：…, 合计 30 人, 以下空白 …) or holds a
+    seal or signature prompt (学院党委（盖章）)."""
+    plain = textnorm.to_halfwidth(text or "").strip()
+    return bool(plain) and bool(_FOOTER.match(plain) or _STAMP.search(plain))
 
 
 def plausible_name(value: str | None) -> bool:
@@ -63,26 +65,35 @@ def plausible_sid(value: str | None, digits: int) -> bool:
 
 
 def people_rows(rows: Sequence[TableRow], digits: int, first_cells: Sequence[str] = ()) -> tuple[list[TableRow], list[str]]:
-    """(the rows that are people, tidied; Chinese notes on the rows left out). ``first_cells``
+    """(the rows that are people, tidied; a Chinese note on the rows left out). ``first_cells``
     gives each row's first non-empty text (to spot a footer typed across the row)."""
     firsts = list(first_cells) + [""] * (len(rows) - len(first_cells))
-    candidates = [(r, first) for r, first in zip(rows, firsts)
-                  if not is_footer(first) and not is_footer(r.cells.get(NAME, ""))]
-    with_sid = sum(plausible_sid(r.cells.get(SID), digits) for r, _ in candidates)
-    sid_table = bool(candidates) and with_sid >= SID_TABLE_SHARE * len(candidates)
     kept: list[TableRow] = []
-    left_out: list[str] = []
+    left_out: list[tuple[int, str]] = []
     for r, first in zip(rows, firsts):
         name, sid = r.cells.get(NAME, ""), r.cells.get(SID, "")
         footer = is_footer(first) or is_footer(name)
         named, numbered = plausible_name(name), plausible_sid(sid, digits)
-        person = not footer and ((named and (numbered or sid_table or not with_sid)) or (numbered and not name))
+        person = not footer and (named or numbered)
         if person:
             kept.append(_tidy(r))
         else:
-            shown = " ".join(v for k, v in r.cells.items() if k != INDEX)[:40] or first[:40]
-            left_out.append(f"第{r.row}行不是人员信息（{'表尾' if footer else '无有效姓名/学号'}：{shown}），未计入")
-    return kept, left_out
+            shown = " ".join(v for k, v in r.cells.items() if k != INDEX)[:30] or first[:30]
+            left_out.append((r.row, shown))
+    return kept, _summary(left_out)
+
+
+#: rows a note names by example
+NOTE_EXAMPLES = 5
+
+
+def _summary(left_out: list[tuple[int, str]]) -> list[str]:
+    """One note for all rows left out: how many, and the first few with their text."""
+    if not left_out:
+        return []
+    shown = "；".join(f"第{row}行“{text}”" for row, text in left_out[:NOTE_EXAMPLES])
+    more = f"等 {len(left_out)} 行" if len(left_out) > NOTE_EXAMPLES else ""
+    return [f"表尾或非人员行未计入人数：{shown}{more}"]
 
 
 def _tidy(r: TableRow) -> TableRow:
