@@ -15,7 +15,7 @@ from typing import Iterator
 from paperdesk.campaign import Deliverable
 from paperdesk.models import Identified, ImageFile
 
-from checks.context import Ctx, is_scan
+from checks.context import INTAKE, Ctx, is_scan
 from checks.dates import cn_date, deadline, parse_time
 from checks.registry import Finding, rule
 
@@ -35,8 +35,13 @@ def _paper(f: Identified, d: Deliverable) -> bool:
 @rule("DELIVERABLE_MISSING", severity="error")
 def deliverable_missing(ctx: Ctx) -> Iterator[Finding]:
     """One flag per college and deliverable with no electronic file, or (paper deliverables) with an
-    electronic file but no scan of the paper copy."""
+    electronic file but no scan of the paper copy; a college that sent nothing at all gets one
+    flag ("尚未提交任何材料"), not one per deliverable."""
     for college in ctx.colleges:
+        if not ctx.files(college):
+            yield Finding(f"{college}尚未提交任何材料（{len(ctx.campaign.deliverables)} 项材料均未收到）。",
+                          college=college, deliverable=INTAKE, expected="各项材料", found="未收到任何材料")
+            continue
         for d in ctx.campaign.deliverables:
             files = ctx.files(college, d.key)
             if any(_electronic(f, d) for f in files):

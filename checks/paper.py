@@ -1,24 +1,34 @@
 """Paper copies against their electronic twins: PAPER_ELECTRONIC_MISMATCH and OCR_LOW_CONFIDENCE.
 
-- Paper and electronic copies are matched per college and deliverable, people by 学号 else 姓名;
-  every non-free-text field (columns of A2/A4 but 序号, A5 fields but the ``long`` ones, the
-  tables' header line) is compared with :func:`checks.reconcile.same_value`. A field read with a
-  confidence below ``checks.ocr_min_confidence``, or doubted by the reader, is not compared: it is
-  OCR_LOW_CONFIDENCE (staff confirm it) — never a silent guess; so is a seal whose ring text
-  names no college (``checks.seals.unreadable_seals``).
+- Paper and electronic copies are matched per college and deliverable, people by 学号 else 姓名,
+  then by resemblance (a name read without its rare character); every non-free-text field
+  (columns of A2/A4 but 序号, A5 fields but the ``long`` ones, the tables' header line) is
+  compared by meaning (:func:`checks.values.compare`). Where the electronic twin says what a cell
+  holds, the reading is verified against it: agreeing, it is trusted whatever its confidence;
+  disagreeing, it is PAPER_ELECTRONIC_MISMATCH only when the contradiction is sure (a confident
+  reading, a sure pairing, a difference no OCR slip explains — another meaning, another number,
+  more than one character of a name); otherwise OCR_LOW_CONFIDENCE with both values and the
+  crop. Never a silent guess; so is a seal whose ring text names no college
+  (``checks.seals.unreadable_seals``).
+- Paper coverage is not a mismatch: electronic A5 forms without a scanned twin are one warning
+  per college and deliverable, with the names (the office may scan a sample).
 - Seals (SEAL_MISSING, COLLEGE_CONFLICT from seals) are in ``checks.seals``; look-ups over scan
   records in ``checks.scans``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Iterator
 
+from paperdesk import textnorm
 from paperdesk.models import FormDoc, FreeDoc, TableDoc
 
 from checks.context import NAME, SID, Ctx, Doc, is_scan
 from checks.matching import Person, find_person, people_of, unique
-from checks.reconcile import same_value
+from checks.dates import parse_period
+from checks.values import Verdict, compare
 from checks.registry import Finding, rule
 from checks.scans import cell_evidence, scans, who
 from checks.seals import unreadable_seals
@@ -52,11 +62,29 @@ def trusted(ctx: Ctx, doc: Doc, field: str, row: int | None) -> bool:
     return _confidence(doc, field, row) >= ctx.checks.ocr_min_confidence and not _doubted(doc, field, row)
 
 
-@rule("PAPER_ELECTRONIC_MISMATCH", severity="error")
-def paper_electronic_mismatch(ctx: Ctx) -> Iterator[Finding]:
-    """Per college and paper deliverable with a form, when both halves arrived: each field on which a
-    person's paper and electronic copies disagree (expected = electronic, found = paper; evidence:
-    the scanned cell), each person on one side only, and each differing header field of a table."""
+@dataclass(frozen=True)
+class Outcome:
+    """What comparing the paper copies of one college with their electronic twins found.
+
+    ``mismatches`` are sure contradictions (errors); ``coverage`` lists electronic forms without a
+    scanned twin, once per college and deliverable (a warning: the office may scan a sample);
+    ``doubts`` are disagreements the reader is not sure of (a dropped rare character, a
+    low-confidence cell, an unsure pairing): OCR_LOW_CONFIDENCE with both values; ``verified``
+    the scanned cells (file, field, row) whose reading agrees with the electronic twin."""
+
+    mismatches: list[Finding] = field(default_factory=list)
+    coverage: list[Finding] = field(default_factory=list)
+    doubts: list[Finding] = field(default_factory=list)
+    verified: set[tuple[str, str, int | None]] = field(default_factory=set)
+
+
+#: a free-text reading this similar to the electronic value is an OCR slip, not a contradiction
+SLIP_RATIO = 0.5
+
+
+def compare_paper(ctx: Ctx) -> Outcome:
+    """Every paper deliverable with a form, per college, where both halves arrived."""
+    out = Outcome()
     for college in ctx.colleges:
         for dl in ctx.campaign.deliverables:
             if not dl.paper or not dl.form:
@@ -64,32 +92,154 @@ def paper_electronic_mismatch(ctx: Ctx) -> Iterator[Finding]:
             paper = [d for d in scans(ctx, college, dl.key) if getattr(d.record, "form", None) == dl.form]
             digital = [d for d in ctx.docs(college, dl.form) if d.deliverable == dl.key]
             if paper and digital:
-                yield from _people_differences(ctx, dl, paper, digital)
-                yield from _header_differences(ctx, dl, paper, digital)
+                _people_differences(ctx, dl, paper, digital, out)
+                _header_differences(ctx, dl, paper, digital, out)
+    return out
 
 
-def _people_differences(ctx: Ctx, dl, paper: list[Doc], digital: list[Doc]) -> Iterator[Finding]:
+@rule("PAPER_ELECTRONIC_MISMATCH", severity="error")
+def paper_electronic_mismatch(ctx: Ctx) -> Iterator[Finding]:
+    """Sure contradictions between a scanned paper copy and its electronic twin (expected =
+    electronic, found = paper; evidence: the scanned cell); and, as a warning once per college and
+    deliverable, the electronic forms that have no scanned twin."""
+    outcome = compare_paper(ctx)
+    yield from outcome.mismatches
+    yield from outcome.coverage
+
+
+def _pair(ctx: Ctx, on_paper: list[Person], electronic: list[Person]) -> tuple[list[tuple[Person, Person, bool]], list[Person]]:
+    """(paper person, electronic person, sure pairing?) and the paper people left unpaired. Exact
+    pairs first (学号, else 姓名); then each leftover paper person with the one leftover electronic
+    person it resembles (a name read without its rare character, a 学号 with a misread digit)."""
+    pairs, left = [], []
+    taken: set[int] = set()
+    for pp in on_paper:
+        ep = find_person(pp, [e for e in electronic if id(e) not in taken])
+        if ep is None:
+            left.append(pp)
+        else:
+            taken.add(id(ep))
+            pairs.append((pp, ep, True))
+    unpaired = []
+    for pp in left:
+        rest = [e for e in electronic if id(e) not in taken and _resembles(pp, e)]
+        if len(rest) == 1:
+            taken.add(id(rest[0]))
+            pairs.append((pp, rest[0], False))
+        else:
+            unpaired.append(pp)
+    return pairs, unpaired
+
+
+def _resembles(pp: Person, ep: Person) -> bool:
+    name = _ratio(textnorm.person_name(pp.name), textnorm.person_name(ep.name)) >= SLIP_RATIO
+    sid = len(pp.sid) == len(ep.sid) > 0 and sum(a != b for a, b in zip(pp.sid, ep.sid)) <= 2
+    return name or sid
+
+
+def _ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+
+
+def _sure(ctx: Ctx, form: str, f: str, a: str, b: str) -> bool:
+    """Whether two values compare() found DIFFERENT differ beyond what OCR slips explain."""
+    column = next((c for c in (*ctx.campaign.forms[form].columns, *ctx.campaign.forms[form].fields) if c.key == f), None)
+    if ctx.campaign.vocabulary(f) is not None or (column is not None and column.type == "int"):
+        return True
+    if f == SID or (column is not None and column.type == "student_id"):
+        sa, sb = textnorm.student_id(a), textnorm.student_id(b)
+        return len(sa) != len(sb) or sum(x != y for x, y in zip(sa, sb)) > 2
+    return not _slip(textnorm.squash(a), textnorm.squash(b))
+
+
+def _slip(a: str, b: str) -> bool:
+    """Whether ``b`` could be ``a`` misread: one character dropped, added or swapped (a rare
+    character in a name), or for longer texts one edit in six."""
+    return _edits(a, b) <= max(1, min(len(a), len(b)) // 6)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _people_differences(ctx: Ctx, dl, paper: list[Doc], digital: list[Doc], out: Outcome) -> None:
     fields = _compared(ctx, dl.form)
     on_paper = [p for d in paper for p in people_of(d)]
     electronic = unique([p for d in digital for p in people_of(d)])
-    for pp in on_paper:
-        ep = find_person(pp, electronic)
-        if ep is None:
-            if trusted(ctx, pp.doc, NAME, pp.row) or trusted(ctx, pp.doc, SID, pp.row):
-                yield _one_side(ctx, dl, pp, "纸质版", "电子版")
-            continue
+    pairs, paper_only = _pair(ctx, on_paper, electronic)
+    for pp, ep, sure_pair in pairs:
         for f in fields:
             a, b = (ep.cells.get(f) or "").strip(), (pp.cells.get(f) or "").strip()
-            if a and b and not same_value(a, b) and trusted(ctx, pp.doc, f, pp.row):
-                yield Finding(
+            if not (a and b):
+                continue
+            verdict = compare(ctx.campaign, f, a, b)
+            if verdict is Verdict.SAME:
+                out.verified.add((pp.doc.file, f, pp.row))
+            elif (verdict is Verdict.DIFFERENT and sure_pair and trusted(ctx, pp.doc, f, pp.row)
+                  and _sure(ctx, dl.form, f, a, b)):
+                out.mismatches.append(Finding(
                     f"{pp.label}的“{f}”纸质版与电子版不一致：电子版为“{a}”（{ep.where}），"
                     f"纸质版扫描件为“{b}”（{pp.where}）。",
                     college=pp.doc.college, deliverable=dl.key, student_id=ep.sid or pp.sid or None,
                     name=ep.name or pp.name or None, file=pp.doc.file, field=f, expected=a, found=b,
-                    evidence=cell_evidence(pp.doc, f, pp.row))
-    for ep in electronic:
-        if find_person(ep, on_paper) is None:
-            yield _one_side(ctx, dl, ep, "电子版", "纸质版")
+                    evidence=cell_evidence(pp.doc, f, pp.row)))
+            else:
+                out.verified.add((pp.doc.file, f, pp.row))  # reported here, with both values
+                out.doubts.append(_doubt(ctx, pp, ep, f, a, b))
+    doubtful_rows = 0
+    for pp in paper_only:
+        if trusted(ctx, pp.doc, NAME, pp.row) and trusted(ctx, pp.doc, SID, pp.row) and pp.name and pp.sid:
+            out.mismatches.append(_one_side(ctx, dl, pp, "纸质版", "电子版"))
+        else:
+            doubtful_rows += 1
+            out.doubts.append(_unpaired_doubt(ctx, dl, pp))
+    paired = {id(ep) for _, ep, _ in pairs}
+    missing = [ep for ep in electronic if id(ep) not in paired]
+    if not missing:
+        return
+    if all(isinstance(d.record, FormDoc) for d in digital):  # one form per person: a sample was scanned
+        out.coverage.append(_coverage(ctx, dl, missing))
+    elif not doubtful_rows:  # every paper row paired or surely someone else: these are surely absent
+        out.mismatches.extend(_one_side(ctx, dl, ep, "电子版", "纸质版") for ep in missing)
+    else:
+        out.doubts.extend(_unpaired_doubt(ctx, dl, ep, electronic_side=True) for ep in missing)
+
+
+def _doubt(ctx: Ctx, pp: Person, ep: Person, f: str, a: str, b: str) -> Finding:
+    conf = _confidence(pp.doc, f, pp.row)
+    reason = next((f"（{u.reason}）" for u in pp.doc.record.paper.doubts if u.field == f and u.row == pp.row), "")
+    return Finding(f"扫描件 {pp.doc.file} 中{pp.label}的“{f}”识别为“{b}”（可信度 {conf:.2f}）{reason}，电子版为“{a}”"
+                   f"（{ep.where}）。两者不一致但识别不够可靠，请对照纸质原件人工核对。",
+                   college=pp.doc.college, deliverable=pp.doc.deliverable, student_id=ep.sid or pp.sid or None,
+                   name=ep.name or pp.name or None, file=pp.doc.file, field=f, expected=a, found=b,
+                   evidence=cell_evidence(pp.doc, f, pp.row))
+
+
+def _unpaired_doubt(ctx: Ctx, dl, p: Person, electronic_side: bool = False) -> Finding:
+    if electronic_side:
+        msg = f"《{dl.title}》电子版中的{p.label}（{p.where}）在纸质版扫描件中未能对上（可能是识别问题），请人工核对。"
+    else:
+        msg = (f"《{dl.title}》纸质版扫描件中识别出{p.label}（{p.where}），在电子版中未能对上"
+               f"（识别不够可靠），请对照纸质原件人工核对。")
+    ev = cell_evidence(p.doc, NAME, p.row) if is_scan(p.doc.record) else ()
+    return Finding(msg, college=p.doc.college, deliverable=dl.key, student_id=p.sid or None, name=p.name or None,
+                   file=p.doc.file, field=NAME, expected="纸质版与电子版对应", found=p.label, evidence=ev)
+
+
+def _coverage(ctx: Ctx, dl, missing: list[Person]) -> Finding:
+    names = "、".join(p.label for p in missing)
+    college = missing[0].doc.college
+    return Finding(f"《{dl.title}》有 {len(missing)} 份只收到电子版、未见纸质版扫描件：{names}。"
+                   "（如纸质版只抽样扫描，可忽略；此项不是不一致。）",
+                   college=college, deliverable=dl.key, field="纸质版（未扫描）", expected="纸质版扫描件",
+                   found=f"{len(missing)} 份未见", severity="warning")
 
 
 def _one_side(ctx: Ctx, dl, p: Person, here: str, missing: str) -> Finding:
@@ -99,7 +249,7 @@ def _one_side(ctx: Ctx, dl, p: Person, here: str, missing: str) -> Finding:
                    file=p.doc.file, expected="纸质版与电子版都有此人", found=f"只在{here}中", evidence=ev)
 
 
-def _header_differences(ctx: Ctx, dl, paper: list[Doc], digital: list[Doc]) -> Iterator[Finding]:
+def _header_differences(ctx: Ctx, dl, paper: list[Doc], digital: list[Doc], out: Outcome) -> None:
     keys = ctx.campaign.forms[dl.form].header_fields
     tables = [d for d in digital if isinstance(d.record, TableDoc)]
     if not keys or not tables:
@@ -110,11 +260,39 @@ def _header_differences(ctx: Ctx, dl, paper: list[Doc], digital: list[Doc]) -> I
             continue
         for k in keys:
             a, b = (ref.record.header.get(k) or "").strip(), (d.record.header.get(k) or "").strip()
-            if a and b and not same_value(a, b) and not _doubted(d, k, None):
-                yield Finding(f"《{dl.title}》表头“{k}”纸质版与电子版不一致：电子版为“{a}”（{ref.file}），"
-                              f"纸质版扫描件为“{b}”（{d.file}）。",
+            if not (a and b) or _same_header(ctx, k, a, b):
+                if a and b:
+                    out.verified.add((d.file, k, None))
+                continue
+            out.verified.add((d.file, k, None))
+            year = ctx.default_year()
+            counts = textnorm.to_int(a) is not None and textnorm.to_int(b) is not None
+            periods = parse_period(a, year) is not None and parse_period(b, year) is not None
+            sure = not _doubted(d, k, None) and trusted_header(ctx, d, k) and (counts or periods)
+            finding = Finding(f"《{dl.title}》表头“{k}”纸质版与电子版不一致：电子版为“{a}”（{ref.file}），"
+                              f"纸质版扫描件为“{b}”（{d.file}）。" + ("" if sure else "识别不够可靠，请人工核对。"),
                               college=d.college, deliverable=dl.key, file=d.file, field=k, expected=a, found=b,
                               evidence=cell_evidence(d, k, None))
+            (out.mismatches if sure else out.doubts).append(finding)
+
+
+def trusted_header(ctx: Ctx, d: Doc, key: str) -> bool:
+    """A scanned header field read without doubt (header fields carry no per-cell confidence
+    unless the reader doubted them)."""
+    return not any(u.field == key and u.row is None and u.confidence < ctx.checks.ocr_min_confidence
+                   for u in d.record.paper.doubts)
+
+
+def _same_header(ctx: Ctx, key: str, a: str, b: str) -> bool:
+    """Header fields by meaning: the same college, the same period, the same count."""
+    if compare(ctx.campaign, key, a, b) is Verdict.SAME:
+        return True
+    ca, cb = ctx.campaign.find_college(a), ctx.campaign.find_college(b)
+    if ca and ca == cb:
+        return True
+    year = ctx.default_year()
+    pa, pb = parse_period(a, year), parse_period(b, year)
+    return pa is not None and pa == pb
 
 
 # ---------------------------------------------------------------- doubtful readings
@@ -125,12 +303,16 @@ def ocr_low_confidence(ctx: Ctx) -> Iterator[Finding]:
     """One flag per field of a scanned form read with a confidence below ``ocr_min_confidence``
     or doubted by the reader (free-text fields excepted: they are not compared), and per seal
     whose ring text could not be read well enough to say whose seal it is."""
+    outcome = compare_paper(ctx)
+    yield from outcome.doubts
     for d in scans(ctx):
-        yield from _doubtful_fields(ctx, d)
+        yield from _doubtful_fields(ctx, d, outcome.verified)
         yield from unreadable_seals(ctx, d)
 
 
-def _doubtful_fields(ctx: Ctx, d: Doc) -> Iterator[Finding]:
+def _doubtful_fields(ctx: Ctx, d: Doc, verified: set) -> Iterator[Finding]:
+    """Low-confidence or doubted cells, except those the electronic twin verified (the reading
+    agrees with it) or that the comparison already reported with both values."""
     r = d.record
     if isinstance(r, FreeDoc):
         return
@@ -143,7 +325,7 @@ def _doubtful_fields(ctx: Ctx, d: Doc) -> Iterator[Finding]:
         if isinstance(r, FormDoc) else \
         [(f, row.row, v, row.confidence.get(f, 1.0)) for row in r.rows for f, v in row.cells.items()]
     for f, row, value, conf in cells + [(u.field, u.row, u.value, u.confidence) for u in r.paper.doubts]:
-        if f in long or (f, row) in seen or (conf >= least and (f, row) not in reasons):
+        if f in long or (f, row) in seen or (conf >= least and (f, row) not in reasons) or (d.file, f, row) in verified:
             continue
         seen.add((f, row))
         u = reasons.get((f, row))

@@ -53,7 +53,7 @@ def check_value(campaign, column, text: str, conf: float) -> Checked:
         if campaign.find_college(text):
             return validate(column, text, conf)
         return snap(text, conf, tuple(c.name for c in campaign.colleges))
-    return validate(column, text, conf, campaign.checks.student_id_digits)
+    return validate(column, text, conf, campaign.checks.student_id_digits, campaign.vocabulary(column.key))
 
 
 # ---------------------------------------------------------------- label/value forms

@@ -14,6 +14,7 @@ as :class:`Uncertain` with their row.
 
 from __future__ import annotations
 
+from extractors.people import is_footer, plausible_sid
 from extractors.scan import labels
 from extractors.scan.mapping import Mapped, check_value, deliverable_of
 from extractors.scan.model import CellText, Located, PageRead, TableText, Uncertain
@@ -129,7 +130,8 @@ def _row(campaign, form_id, page, tt, r, columns, number, uncertain, located) ->
         cells[column.key] = checked.value
         confidence[column.key] = round(checked.conf, 3)
         pending.append((column.key, checked, ct))
-    if not any(cells.values()):
+    if not any(cells.values()) or not _is_person(cells, [c.value for _, c, _ in pending],
+                                                 campaign.checks.student_id_digits):
         return None
     for key, checked, ct in pending:
         located.append(Located(key, page.index, ct.cell.bbox, number))
@@ -137,6 +139,19 @@ def _row(campaign, form_id, page, tt, r, columns, number, uncertain, located) ->
             reason = checked.reason or f"识别置信度低（{checked.conf:.2f}）"
             uncertain.append(Uncertain(form_id, key, checked.value, checked.conf, reason, number, page.index, ct.cell.bbox))
     return TableRow(row=number, cells=cells, confidence=confidence)
+
+
+def _is_person(cells: dict[str, str], in_order: list[str], digits: int) -> bool:
+    """A grid row that is a person (:mod:`extractors.people`): not a footer line inside the table's
+    border (合计, 填表人 …), not a blank template row with only its 序号. Tables without a 姓名
+    column keep every non-blank row."""
+    if "姓名" not in cells and "学号" not in cells:
+        return True
+    first = next((v for v in in_order if v), "")
+    name, sid = cells.get("姓名", ""), cells.get("学号", "")
+    if is_footer(first) or is_footer(name):
+        return False
+    return bool(name.strip()) or plausible_sid(sid, digits)
 
 
 def _header_fields(campaign, fdef, page: PageRead, tt: TableText, header_row: int, header, form_id, uncertain):

@@ -39,11 +39,16 @@ class Checked:
     reason: str | None = None
 
 
-def validate(column, text: str, conf: float, id_digits: int = 12) -> Checked:
-    """The value of ``column`` read as ``text`` with ``conf`` (see the module docstring)."""
+def validate(column, text: str, conf: float, id_digits: int = 12, vocab=None) -> Checked:
+    """The value of ``column`` read as ``text`` with ``conf`` (see the module docstring).
+    ``vocab`` (the campaign's :class:`~paperdesk.campaign.Vocabulary` of the field) lets a value be
+    any spelling of an allowed meaning: the college's own word is kept as read, never replaced by
+    the template's."""
     text = date_range_dash(textnorm.clean(text))
     if not text:
         return Checked("", conf)
+    if vocab is not None and column.type == "text":
+        return _spelling(text, conf, vocab)
     if column.type == "student_id":
         return _student_id(text, conf, id_digits)
     if column.type == "int":
@@ -103,6 +108,30 @@ def _date(text: str, conf: float) -> Checked:
     if _SHORT_DATE.search(text):
         return _plain(text, conf)
     return Checked(text, min(conf, INVALID_CONF), f"日期格式无法识别：“{text}”")
+
+
+#: a reading is taken for a known spelling from this similarity on, and only this far ahead of the
+#: nearest spelling of another meaning (无不良记录 must never become 有不良记录)
+SPELLING_MIN_RATIO, SPELLING_MARGIN = 0.75, 0.15
+
+
+def _spelling(text: str, conf: float, vocab) -> Checked:
+    """A value of an enumerated field: a known spelling as read; else the nearest spelling when it
+    is close and clearly nearer than any spelling of another meaning (with a reason: a doubt);
+    else the reading as it is, doubted."""
+    if vocab.canonical(text) is not None:
+        return _plain(text, conf)
+    key = textnorm.squash(text)
+    best: dict[str, tuple[float, str]] = {}
+    for spelling, canon in vocab.spellings():
+        ratio = SequenceMatcher(None, key, textnorm.squash(spelling)).ratio()
+        if ratio > best.get(canon, (0.0, ""))[0]:
+            best[canon] = (ratio, spelling)
+    ranked = sorted(best.values(), reverse=True)
+    if ranked and ranked[0][0] >= SPELLING_MIN_RATIO and ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0) >= SPELLING_MARGIN:
+        ratio, spelling = ranked[0]
+        return Checked(spelling, conf * ratio, f"识别为“{text}”，最接近“{spelling}”，请核对")
+    return Checked(text, min(conf, INVALID_CONF), f"“{text}”不是此栏的可选写法之一")
 
 
 def snap(text: str, conf: float, allowed: tuple[str, ...]) -> Checked:
