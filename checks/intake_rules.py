@@ -146,8 +146,23 @@ def _basename(path: str) -> str:
     return re.split(r"[/\\]", path.split(MEMBER_SEP)[-1])[-1]
 
 
+#: a version or date people add around the notice's name: （修改版）, v2, 最终版, 2020.6.20, (1)
+_DECORATION = re.compile(
+    r"[\s_\-—]*(?:[（(【\[][^（）()【】\[\]]{0,12}[）)】\]]|[vV]\d+(?:\.\d+)?|最终版|终版|定稿|终稿|修改版|修订版|更新版|新版"
+    r"|20\d{2}[.\-/年]?\d{1,2}[.\-/月]?\d{1,2}日?|\d{4,8})$")
+_LEADING_DATE = re.compile(r"^(?:20\d{2}[.\-/年]?\d{1,2}[.\-/月]?\d{1,2}日?|\d{4,8})[\s_\-—]*")
+
+
+def _undecorated(stem: str) -> str:
+    """The name without versions and dates added before or after it."""
+    stem = _LEADING_DATE.sub("", stem)
+    while (bare := _DECORATION.sub("", stem)) != stem:
+        stem = bare
+    return stem
+
+
 def _well_named(ctx: Ctx, archive: str, suffix: str) -> bool:
-    stem = textnorm.clean(_ARCHIVE_EXT.sub("", _basename(archive))).replace(" ", "")
+    stem = _undecorated(textnorm.clean(_ARCHIVE_EXT.sub("", _basename(archive))).replace(" ", ""))
     if not stem.endswith(suffix):
         return False
     name = stem[: -len(suffix)]

@@ -108,8 +108,10 @@ def to_form_doc(display: str, campaign: Campaign, form_id: str, pairs: Mapping[s
             value = "\n".join(t for t in lines if not _PROMPT_ONLY.match(textnorm.squash(t)))
         else:
             value = textnorm.clean(" ".join(lines))
-            if f.values:
-                value = ticked(value, f.values)
+            vocab = campaign.vocabulary(f.key)
+            options = tuple(t for t, _ in vocab.spellings()) if vocab else f.values
+            if options:
+                value = ticked(value, options)
         if f.type == "student_id":
             value = textnorm.student_id(value)
         fields[f.key] = "" if is_blank(value) else value

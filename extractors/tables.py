@@ -134,9 +134,30 @@ def _data_rows(grid: Grid, hit: HeaderMatch, form: FormDef) -> tuple[list[TableR
             continue
         if sum(1 for c in hit.columns.values() if matcher.match(grid.text(r, c))) * 2 >= len(hit.columns):
             continue  # the header row repeated (printed tables)
+        if rows and _continues(grid, r, hit.columns):  # one person over two lines, 姓名 merged down
+            rows[-1] = _joined(rows[-1], grid, r, hit.columns, cells)
+            continue
         rows.append(TableRow(row=grid.numbers[r], cells={k: v for k, v in cells.items() if v}))
         firsts.append(line[0] if line else "")
     return rows, footer_start, firsts
+
+
+def _continues(grid: Grid, r: int, columns: dict[str, int]) -> bool:
+    """Whether row ``r`` is the second line of the person above: its 姓名 cell (and 学号 cell,
+    when there is one) only repeat a range merged down from that row."""
+    keys = [k for k in (NAME, "学号") if k in columns]
+    return NAME in columns and all((r, columns[k]) in grid.copies and grid.text(r - 1, columns[k]) == grid.text(r, columns[k])
+                                   for k in keys)
+
+
+def _joined(row: TableRow, grid: Grid, r: int, columns: dict[str, int], cells: dict[str, str]) -> TableRow:
+    """The person's row with the texts of its second line added (merged copies not repeated)."""
+    out = dict(row.cells)
+    for k, c in columns.items():
+        value = cells.get(k, "")
+        if value and (r, c) not in grid.copies and value != out.get(k):
+            out[k] = f"{out[k]} {value}" if out.get(k) else value
+    return TableRow(row=row.row, cells=out)
 
 
 def _is_field_line(line: list[str], form: FormDef) -> bool:

@@ -24,7 +24,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from paperdesk import textnorm
 from paperdesk.campaign import Campaign
-from paperdesk.models import Extracted, FreeDoc
+from paperdesk.models import Extracted, FreeDoc, TableDoc
 from extractors import ooxml
 from extractors.base import BadInput
 from extractors.tables import Grid, read_table
@@ -55,8 +55,34 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
         if doc := read_table(grid, campaign, display, title):
             found.append(dataclasses.replace(doc, notes=doc.notes + _notes(cut)))
     if found:
-        return found
+        return merge_sheets(found)
     return [_free(display, sheets)]
+
+
+def merge_sheets(docs: list[TableDoc]) -> list[TableDoc]:
+    """One record per form of the workbook: a blank template sheet left beside the filled one is
+    dropped, and a form split over several sheets (a sheet per grade) is one table — its header
+    line (学院, 带班党员总数 …) is the college's, not each sheet's."""
+    by_form: dict[str, list[TableDoc]] = {}
+    for d in docs:
+        by_form.setdefault(d.form, []).append(d)
+    out = []
+    for form, group in by_form.items():
+        filled = [d for d in group if d.rows] or group[:1]
+        if len(filled) == 1:
+            out.append(filled[0])
+            continue
+        header: dict[str, str] = {}
+        for d in filled:
+            for k, v in d.header.items():
+                if v and not header.get(k):
+                    header[k] = v
+        first = filled[0]
+        out.append(dataclasses.replace(
+            first, sheet="、".join(d.sheet for d in filled), header=header,
+            rows=tuple(r for d in filled for r in d.rows),
+            notes=tuple(n for d in filled for n in d.notes) + (f"表格分在 {len(filled)} 个工作表中，已合并读取",)))
+    return out
 
 
 def sheet_grid(ws) -> tuple[Grid, bool]:

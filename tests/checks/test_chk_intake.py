@@ -67,6 +67,13 @@ def test_archive_named_official_name_plus_suffix_passes():
         assert b.run(b.sub(_cases_in(name)), "ARCHIVE_NAME_INVALID") == [], name
 
 
+def test_a_version_or_date_around_the_notice_name_passes():
+    for name in (f"{b.MATH}优秀带班党员案例（修改版）.zip", f"{b.MATH}优秀带班党员案例v2.zip",
+                 f"{b.MATH}+优秀带班党员案例-最终版.zip", f"2020.6.20{b.MATH}优秀带班党员案例.zip",
+                 f"{b.MATH}优秀带班党员案例(1).zip"):
+        assert b.run(b.sub(_cases_in(name)), "ARCHIVE_NAME_INVALID") == [], name
+
+
 def test_archive_named_with_alias_or_other_words_fails():
     for name in ("数学学院优秀带班党员案例.zip", f"{b.MATH}案例.zip", f"{b.MATH}优秀案例(1).zip"):
         [f] = b.run(b.sub(_cases_in(name)), "ARCHIVE_NAME_INVALID")

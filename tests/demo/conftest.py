@@ -14,7 +14,9 @@ from paperdesk.demo import make_demo
 
 @pytest.fixture(scope="session")
 def campaign():
-    return load_campaign()
+    from paperdesk.demo.scenario import DEMO_ROSTER
+
+    return load_campaign(roster=DEMO_ROSTER)  # the demo office's roster: the headcounts
 
 
 @pytest.fixture(scope="session")

@@ -82,3 +82,39 @@ def test_a_name_without_id_in_a_table_of_ids_is_a_person_but_a_lone_word_is_not(
     kept, notes = people_rows(rows, 12)
     assert [r.cells["姓名"] for r in kept] == ["张三", "李四", "赵六"]
     assert len(notes) == 1 and "第7行" in notes[0] and "第4行" not in notes[0]
+
+
+def test_a_person_over_two_lines_with_merged_cells_is_one_person(tmp_path, campaign):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["学院：数学与统计学院  带班党员总数：2"])
+    ws.append(A4_COLS)
+    ws.append([1, "张三", "201706010118", "17数学1班", "19数学1班", "中共党员", 0, "校级三好学生", 0, "已完成", "无", "合格"])
+    ws.append([None, None, None, None, None, None, None, "二等奖学金"])
+    for col in "ABCDEFGHIJKL":
+        if col != "H":
+            ws.merge_cells(f"{col}3:{col}4")
+    ws.append([2, "李四", "201706010119", "17数学1班", "19数学2班", "中共党员", 0, "", 0, "已完成", "无", "合格"])
+    [doc] = run(save_wb(wb, tmp_path), "xlsx", campaign)
+    assert [r.cells["姓名"] for r in doc.rows] == ["张三", "李四"]
+    assert doc.rows[0].cells["获奖情况"] == "校级三好学生 二等奖学金"
+
+
+def test_a_blank_template_sheet_is_dropped_and_sheets_per_grade_are_one_table(tmp_path, campaign):
+    wb = openpyxl.Workbook()
+    blank = wb.active
+    blank.title = "模板"
+    blank.append(["学院（盖章）：        带班党员总数：     公示时间："])
+    blank.append(A4_COLS)
+    for i in range(1, 6):
+        blank.append([i])
+    for title, people in (("17级", [("张三", "201706010118")]), ("18级", [("李四", "201806010119"), ("王五", "201806010120")])):
+        ws = wb.create_sheet(title)
+        if title == "17级":
+            ws.append(["学院（盖章）：数学与统计学院  带班党员总数：3  公示时间：6月8日至6月12日"])
+        ws.append(A4_COLS)
+        for i, (n, sid) in enumerate(people, 1):
+            ws.append([i, n, sid, "数学1班", "19数学1班", "中共党员", 0, "", 0, "已完成", "无", "合格"])
+    [doc] = run(save_wb(wb, tmp_path), "xlsx", campaign)
+    assert [r.cells["姓名"] for r in doc.rows] == ["张三", "李四", "王五"]
+    assert doc.header["带班党员总数"] == "3"

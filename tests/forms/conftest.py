@@ -10,7 +10,9 @@ from paperdesk.campaign import load_campaign
 
 @pytest.fixture(scope="session")
 def campaign():
-    return load_campaign()
+    from paperdesk.demo.scenario import DEMO_ROSTER
+
+    return load_campaign(roster=DEMO_ROSTER)  # the demo office's roster: the headcounts
 
 
 @pytest.fixture(scope="session")
