@@ -96,10 +96,11 @@ def _digits(text: str) -> str:
 
 
 def _shortening(a: str, b: str) -> bool:
-    """One text a shortening of the other: same digits, and the shorter's characters in order in
-    the longer (class names typed two ways)."""
+    """One text a shortening or reordering of the other: the same digits (a year 2018 read as 18),
+    and the shorter's other characters in order among the longer's (class names typed two ways:
+    18数学1班 / 2018级数学与应用数学1班 / 数学181班)."""
     short, long = sorted((a, b), key=len)
     if not short or _digits(short) != _digits(long):
         return False
-    it = iter(long)
-    return all(ch in it for ch in short)
+    it = iter(re.sub(r"\d", "", long))
+    return all(ch in it for ch in re.sub(r"\d", "", short))

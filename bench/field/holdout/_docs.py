@@ -141,6 +141,8 @@ def a4_portrait(d, margins_cm=2.2):
 # ---------------------------------------------------------------- pictures in docx
 
 _docpr_id = [1000]
+WPG = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 
 
 def _next_id():
@@ -210,7 +212,7 @@ def add_group_with_caption(paragraph, doc_part, data: bytes, caption: str, width
         '<w:t>%s</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
         '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" anchor="t"><a:noAutofit/></wps:bodyPr>'
         '</wps:wsp></wpg:wgp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>'
-    ) % (nsdecls("w", "wp", "a", "pic", "r", "wpg", "wps"), 251659000 + gid, int(Cm(1.5)), w, h + ch, gid, gid,
+    ) % (nsdecls("w", "wp", "a", "pic", "r") + ' xmlns:wpg="%s" xmlns:wps="%s"' % (WPG, WPS), 251659000 + gid, int(Cm(1.5)), w, h + ch, gid, gid,
          w, h + ch, w, h + ch, gid + 1, gid, rId, w, h, gid + 2, gid, h, w, ch, caption)
     _docpr_id[0] += 2
     paragraph._p.append(parse_xml(xml))
