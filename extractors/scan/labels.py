@@ -73,12 +73,16 @@ def _after_label(text: str, squashed_label: str) -> str:
 def find_labelled(text: str, labels: tuple[str, ...]) -> dict[str, str]:
     """Values of ``labels`` in a line like ``学院（盖章）：X  带班党员总数：30  公示时间：…``.
 
-    A label counts where it is followed by a colon (or （盖章）then a colon); its value runs to
-    the next label found. Labels not on the line are left out.
+    A label counts where it is followed by a colon (or （盖章）then a colon); or, typed without
+    colons ("学院（盖章）数学学院  带班党员总数 30"), where it starts a word and is followed by a
+    parenthetical, a space or a digit. Its value runs to the next label found. Labels not on the
+    line are left out.
     """
+    paren = r"[（(〈〔【\[][^）)〉〕】\]]{0,4}[)）〉〕】\]]"
     spots = []
     for label in labels:
-        m = re.search(re.escape(label) + r"\s*(?:[（(〈〔【\[][^）)〉〕】\]]{0,4}[)）〉〕】\]])?\s*[:：;；]+", text)
+        m = (re.search(re.escape(label) + rf"\s*(?:{paren})?\s*[:：;；]+", text)
+             or re.search(rf"(?:^|(?<=[\s,，;；]))" + re.escape(label) + rf"(?:\s*{paren}\s*|\s+|(?=\d))", text))
         if m:
             spots.append((m.start(), m.end(), label))
     spots.sort()

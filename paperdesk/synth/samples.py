@@ -61,7 +61,8 @@ def sample_data(campaign: Campaign, form_id: str, *, college: str | None = None,
     ctx = {"学院": name}
     if form.kind == "form":
         return {f.key: _value(f, rng, year, ctx) for f in form.fields}
-    header = {"学院": name, "带班党员总数": str(next((c.headcount for c in campaign.colleges if c.name == name), "") or ""),
+    stated = next((c.headcount for c in campaign.colleges if c.name == name), None) or rows
+    header = {"学院": name, "带班党员总数": str(stated),
               "公示时间": "2020.6.10—2020.6.16", "填表人": _name(rng),
               "联系电话": f"0758-{int(rng.integers(2000000, 2999999))}", "日期": "2020年6月18日"}
     body = []

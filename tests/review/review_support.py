@@ -11,10 +11,10 @@ from review_fixtures import PASSWORD, FakePipeline, csrf, publish_fake
 
 
 @functools.cache
-def _campaign(path):
+def _campaign(path, roster=None):
     from paperdesk.campaign import load_campaign
 
-    return load_campaign(path)
+    return load_campaign(path, roster)
 
 
 @pytest.fixture(autouse=True)
