@@ -27,6 +27,7 @@ class Pic:
     file: str  # display path of the file holding it
     embedded: bool
     life: bool
+    sha256: str = ""  # content hash ("" when unknown): one picture sent twice counts once
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,21 @@ def _is_life(keywords: tuple[str, ...], flagged: bool, *texts: str) -> bool:
 
 
 def _embedded(ref: ImageRef, file: str, keywords: tuple[str, ...]) -> Pic:
-    return Pic(ref.name, ref.size, ref.source or file, True, _is_life(keywords, ref.is_life_photo, ref.name, ref.caption))
+    return Pic(ref.name, ref.size, ref.source or file, True, _is_life(keywords, ref.is_life_photo, ref.name, ref.caption),
+               ref.sha256)
+
+
+def _once(pics: list[Pic]) -> list[Pic]:
+    """Pictures without repeats of the same bytes (embedded twice, or embedded and also sent beside
+    the docx); a life photo's copy stays a life photo."""
+    seen: set[str] = set()
+    out = []
+    for p in sorted(pics, key=lambda p: not p.life):  # a copy that is a life photo anywhere is one
+        if p.sha256 and p.sha256 in seen:
+            continue
+        seen.add(p.sha256) if p.sha256 else None
+        out.append(p)
+    return out
 
 
 def loose_images(ctx: Ctx, college: str, case_folders: set[str]) -> list[tuple[Doc, Pic]]:
@@ -71,7 +86,8 @@ def loose_images(ctx: Ctx, college: str, case_folders: set[str]) -> list[tuple[D
             r: ImageFile = d.record
             folder = folder_of(d.file)
             by_folder = folder not in case_folders and _is_life(kw, False, re.split(r"[/\\!]", folder)[-1])
-            out.append((d, Pic(r.name, r.size, d.file, False, _is_life(kw, r.is_life_photo, r.name) or by_folder)))
+            out.append((d, Pic(r.name, r.size, d.file, False, _is_life(kw, r.is_life_photo, r.name) or by_folder,
+                               d.ident.item.sha256)))
     return out
 
 
@@ -102,7 +118,7 @@ def case_kits(ctx: Ctx, college: str) -> list[CaseKit]:
             loose[id(owner)].append(pic)
     kits = []
     for c in cases:
-        pics = [_embedded(r, c.file, kw) for r in c.record.images] + loose[id(c)]
+        pics = _once([_embedded(r, c.file, kw) for r in c.record.images] + loose[id(c)])
         kits.append(CaseKit(c, tuple(p for p in pics if not p.life), tuple(p for p in pics if p.life)))
     return kits
 

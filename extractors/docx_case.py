@@ -279,5 +279,5 @@ def _images(reader: _Reader, campaign: Campaign, display: str, author: str = "")
 
     return tuple(
         ImageRef(name=pic.name, size=pic.size, caption=caption, embedded=True, is_life_photo=life(pic, caption),
-                 source=display)
+                 source=display, sha256=pic.sha256)
         for pic, caption in reader.pics.values())

@@ -8,6 +8,7 @@ referenced from the body count. Merged table cells (python-docx repeats them) ar
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ class Pic:
     name: str
     descr: str
     size: int
+    sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,9 @@ def pictures(p: Paragraph) -> tuple[Pic, ...]:
             if target is None or not hasattr(target, "blob"):
                 continue
             key = str(target.partname)
-            found.setdefault(key, Pic(key, name or posixpath.basename(key), descr, len(target.blob)))
+            if key not in found:
+                blob = target.blob
+                found[key] = Pic(key, name or posixpath.basename(key), descr, len(blob), hashlib.sha256(blob).hexdigest())
     return tuple(found.values())
 
 

@@ -78,6 +78,7 @@ class ImageRef:
     embedded: bool = True
     is_life_photo: bool = False
     source: str = ""  # display path of the file that holds it
+    sha256: str = ""  # of the image's bytes: the same picture embedded twice, or also sent beside, counts once
 
 
 @dataclass(frozen=True)

@@ -156,3 +156,20 @@ def test_life_photo_folder_and_author_subfolders():
     assert b.run(b.sub(files), "CASE_IMAGE_COUNT") == []
     assert b.run(b.sub(files), "PHOTO_MISSING") == []
     assert b.run(b.sub(files), "PHOTO_TOO_SMALL") == []
+
+
+def test_a_picture_embedded_and_also_sent_beside_the_case_counts_once():
+    from dataclasses import replace
+
+    from paperdesk.models import ImageFile
+
+    files = b.case(b.MATH, "张三", images=3)
+    doc = files[0]
+    refs = tuple(replace(r, sha256=f"{i:064x}") for i, r in enumerate(doc.record.images))
+    files[0] = replace(doc, record=replace(doc.record, images=refs))
+    folder = f"{b.MATH}优秀带班党员案例.zip!张三"
+    copies = [b.ident(f"{folder}/图{i}.jpg", b.MATH, "cases", ImageFile(f"{folder}/图{i}.jpg", f"图{i}.jpg", 50_000),
+                      kind="image", sha=f"{i:064x}") for i in range(3)]
+    assert b.run(b.sub(files, copies), "CASE_IMAGE_COUNT") == []  # 3 pictures, not 6
+    extra = b.ident(f"{folder}/图9.jpg", b.MATH, "cases", ImageFile(f"{folder}/图9.jpg", "图9.jpg", 50_000), kind="image")
+    assert b.run(b.sub(files, copies, extra), "CASE_IMAGE_COUNT") == []  # 4
