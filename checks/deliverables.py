@@ -32,24 +32,38 @@ def _paper(f: Identified, d: Deliverable) -> bool:
     return d.paper and (is_scan(f.record) or isinstance(f.record, ImageFile))
 
 
+def _scanned(f: Identified, paper: set[str]) -> bool:
+    """A scan, or an image of a paper deliverable or of none: the college sent paper copies."""
+    return is_scan(f.record) or (isinstance(f.record, ImageFile) and (f.deliverable is None or f.deliverable in paper))
+
+
 @rule("DELIVERABLE_MISSING", severity="error")
 def deliverable_missing(ctx: Ctx) -> Iterator[Finding]:
     """One flag per college and deliverable with no electronic file, or (paper deliverables) with an
-    electronic file but no scan of the paper copy; a college that sent nothing at all gets one
+    electronic file but no scan of the paper copy — a warning when the college did send scans
+    (the paper copy may be a page of one that was not placed); a college that sent nothing at all gets one
     flag ("尚未提交任何材料"), not one per deliverable."""
+    paper = {d.key for d in ctx.campaign.deliverables if d.paper}
     for college in ctx.colleges:
         if not ctx.files(college):
             yield Finding(f"{college}尚未提交任何材料（{len(ctx.campaign.deliverables)} 项材料均未收到）。",
                           college=college, deliverable=INTAKE, expected="各项材料", found="未收到任何材料")
             continue
+        scanned = any(_scanned(f, paper) for f in ctx.files(college))
         for d in ctx.campaign.deliverables:
             files = ctx.files(college, d.key)
             if any(_electronic(f, d) for f in files):
                 if d.paper and not any(_paper(f, d) for f in files):
-                    yield Finding(f"{college}的《{d.title}》只收到电子版，未收到加盖学院党委公章的纸质版扫描件"
-                                  f"（截止日期 {cn_date(d.due)}）。",
-                                  college=college, deliverable=d.key, field="纸质版",
-                                  expected="纸质版（盖章）扫描件", found="未收到纸质版扫描件")
+                    if scanned:  # it may be a page of a scan the reader did not place: staff look
+                        yield Finding(f"{college}的《{d.title}》只收到电子版；该学院的扫描件中未能找到此项的纸质版"
+                                      f"（可能与其他材料扫描在同一文件中而未能识别），请人工核对。",
+                                      college=college, deliverable=d.key, field="纸质版", severity="warning",
+                                      expected="纸质版（盖章）扫描件", found="扫描件中未找到")
+                    else:
+                        yield Finding(f"{college}的《{d.title}》只收到电子版，未收到加盖学院党委公章的纸质版扫描件"
+                                      f"（截止日期 {cn_date(d.due)}）。",
+                                      college=college, deliverable=d.key, field="纸质版",
+                                      expected="纸质版（盖章）扫描件", found="未收到纸质版扫描件")
                 continue
             found = "只收到纸质版扫描件" if files else "未收到"
             tail = "只收到纸质版扫描件，缺电子版" if files else "未收到"
@@ -59,11 +73,13 @@ def deliverable_missing(ctx: Ctx) -> Iterator[Finding]:
 
 @rule("LATE_SUBMISSION", severity="warning")
 def late_submission(ctx: Ctx) -> Iterator[Finding]:
-    """One flag per college and deliverable whose earliest file arrived after the deadline."""
+    """One flag per college and deliverable whose earliest file arrived after the deadline; the
+    electronic half when there is one (a scan's time is when the office scanned the paper)."""
     tz = ctx.campaign.timezone
     for college in ctx.colleges:
         for d in ctx.campaign.deliverables:
             files = ctx.files(college, d.key)
+            files = [f for f in files if _electronic(f, d)] or files
             if not files:
                 continue
             times = [(t, f) for f in files if (t := parse_time(f.item.email_date or f.item.received_at, tz))]

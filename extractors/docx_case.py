@@ -36,7 +36,7 @@ _NUMBER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.,]|[(]\s*[一二三四五六七八九十\d]+\s*[)]\s*[、.]?"
     r"|\d+\s*[、.,)]|第[一二三四五六七八九十\d]+(?:部分|节)\s*[:、]?)\s*")
 _FIGURE = re.compile(r"^图\s*[\d一二三四五六七八九十]+|^图\s*[:：]")
-_ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[:：]?$")
+_ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*(?:.{0,4}(?:案例文本|体例|式样|模板).{0,8})?$")
 _AFTER_LABEL = re.compile(r"^[\s:、,，.。;；—\-_~!！?？]+|^$")
 
 
@@ -186,6 +186,7 @@ def author_spec(form: FormDef) -> dict[str, tuple[str, ...]]:
 
 _SID_IN = re.compile(r"(?<!\d)(\d{12})(?!\d)")
 _NAME_SID = re.compile(r"^(?:作者|姓名)?\s*[:：]?\s*([\u3400-\u9fff·]{2,8})\s*[（(【\[]\s*(?:学号\s*[:：]?\s*)?(\d{12})\s*[)）】\]]")
+_LEAD_NAME = re.compile(r"^(?:作者信息|作者|姓名)?\s*[:：]?\s*([\u3400-\u9fff]{2,4})\s+(?=\S{2,6}\s*[:：])")
 _BRACKETS = " \t（()）【】[]:：,，;；|、"
 
 
@@ -200,6 +201,9 @@ def author_line(text: str, form: FormDef) -> dict[str, str]:
     if not found:
         return {}
     out = {k: v.strip(_BRACKETS) for k, v in found.items()}
+    lead = _LEAD_NAME.match(plain)  # "彭晓豪 学号：… 所带班级：…": the name before the first label
+    if "姓名" not in out and lead:
+        out["姓名"] = lead.group(1)
     if "姓名" in out:
         name = re.split(r"[（(【\[]", out["姓名"])[0].strip(_BRACKETS)
         out["姓名"] = re.sub(r"\s+", "", name) if re.search(r"[\u3400-\u9fff]", name) else name
@@ -263,9 +267,11 @@ def name_from_path(display: str) -> str | None:
     parts = re.split(r"[/\\!]", display)
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", parts[-1])
     for text in (stem, *(reversed(parts[:-1]))):
-        rest = _PATH_WORDS.sub("", textnorm.clean(text))
-        if re.fullmatch(r"[\u3400-\u9fff]{2,4}", rest) and not rest.endswith(("院", "系", "部", "处", "校", "班")):
-            return rest
+        pieces = [text, *re.split(r"[-_—+＋、\s]+", textnorm.clean(text))]  # "案例-彭晓豪-小小班级.docx"
+        for piece in pieces:
+            rest = _PATH_WORDS.sub("", textnorm.clean(piece))
+            if re.fullmatch(r"[\u3400-\u9fff]{2,4}", rest) and not rest.endswith(("院", "系", "部", "处", "校", "班")):
+                return rest
     return None
 
 

@@ -68,14 +68,12 @@ def _label_in(cell: _Cell, matcher: Matcher) -> tuple[str, list[str]] | None:
 
 
 def _neighbour(rows: list[list[_Cell]], r: int, c: int, matcher: Matcher) -> list[str]:
-    """The value lines right of (r, c), else below it; [] when that cell is another label."""
+    """The value lines right of (r, c); else — nothing to the right, or another label there (a row
+    of labels with their values in the row below) — below it; [] when that cell is a label too."""
     tc = rows[r][c]._tc
     right = next((cell for cell in rows[r][c + 1:] if cell._tc is not tc), None)
-    if right is None:
-        below = next((row[c] for row in rows[r + 1:] if c < len(row) and row[c]._tc is not tc), None)
-        target = below
-    else:
-        target = right
+    below = next((row[c] for row in rows[r + 1:] if c < len(row) and row[c]._tc is not tc), None)
+    target = right if right is not None and not _label_in(right, matcher) else below
     if target is None or _label_in(target, matcher):
         return []
     return cell_lines(target)

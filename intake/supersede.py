@@ -28,7 +28,6 @@ from paperdesk.models import MEMBER_SEP, CaseDoc, FormDoc, FreeDoc, Identified, 
 
 Key = tuple[str, str, str | None]
 PHOTO = "（图片）"
-PAPER = "（纸质）"  # a scan of the paper copy is the paper half, not a resubmission of the electronic one
 _EMAIL_EXT = (".eml", ".msg")
 
 
@@ -56,7 +55,12 @@ def thing(f: Identified) -> Key | None:
     """(college, deliverable, person) of the file, or None when it cannot be placed."""
     if not f.college or not f.deliverable or f.record is None:
         return None
-    deliverable = f.deliverable + PAPER if getattr(f.record, "from_scan", False) else f.deliverable
+    if getattr(f.record, "from_scan", False):
+        # paper copies accumulate: the office scans what arrives, and two scans of one deliverable
+        # are as likely two documents (a sample of A5 forms, a summary read as the same kind) as a
+        # resubmission; dropping one would lose a real paper copy
+        return None
+    deliverable = f.deliverable
     if isinstance(f.record, (TableDoc, FreeDoc)):
         return f.college, deliverable, None
     if isinstance(f.record, (FormDoc, CaseDoc, ImageFile)):

@@ -91,7 +91,7 @@ def to_int(value: object) -> int | None:
     text = clean(value).replace(" ", "")
     if text in ("无", "没有", "否", "/", "—", "-"):
         return 0
-    m = re.fullmatch(r"(\d+)(\.0+)?(个|门|人|科)?", text)
+    m = re.fullmatch(r"(\d+)(\.0+)?(个|门|人|科|名|次|项)?", text)
     return int(m.group(1)) if m else None
 
 

@@ -58,3 +58,27 @@ def test_exclusive_deadline_setting():
     f = b.a4_of(b.MATH, 3, received_at="2020-06-22T09:00:00+08:00")
     assert len(b.run(b.sub(f), "LATE_SUBMISSION", camp)) == 1
     assert b.run(b.sub(f), "LATE_SUBMISSION") == []
+
+
+def test_a_missing_paper_half_is_only_a_warning_when_the_college_sent_other_scans():
+    from test_paper import a4_scan
+
+    e4, e5 = b.a4_of(b.MATH, 3), b.a5(b.MATH, "学生一", "201824131100")
+    paper = {f.deliverable: f.severity for f in b.run(b.sub(e4, e5, a4_scan()), "DELIVERABLE_MISSING")
+             if f.college == b.MATH and f.field == "纸质版"}
+    assert paper["assessment-forms"] == "warning"  # maybe a page of a scan not placed
+    none = {f.deliverable: f.severity for f in b.run(b.sub(e4, e5), "DELIVERABLE_MISSING")
+            if f.college == b.MATH and f.field == "纸质版"}
+    assert none == {"assessment-forms": "error", "assessment-summary": "error"}  # no scan at all: sure
+
+
+def test_lateness_is_judged_on_the_electronic_half():
+    from dataclasses import replace
+
+    from test_paper import a4_scan
+
+    late = b.a4_of(b.MATH, 3, received_at="2020-06-23T09:00:00+08:00")
+    scan = a4_scan()
+    scan = replace(scan, item=replace(scan.item, received_at="2020-06-20T09:00:00+08:00"))
+    [f] = [f for f in b.run(b.sub(late, scan), "LATE_SUBMISSION") if f.deliverable == "assessment-summary"]
+    assert f.found.startswith("2020-06-23")

@@ -113,7 +113,9 @@ def test_person_on_one_side_only():
     rows = [b.a4row(1, *PEOPLE[0]), b.a4row(2, *PEOPLE[1]), b.a4row(3, "新来者", "201824139999")]
     flags = run(electronic_a4(), a4_scan(rows))
     sides = sorted((f.name, f.found) for f in flags if f.code == "PAPER_ELECTRONIC_MISMATCH")
-    assert sides == sorted([("新来者", "只在纸质版中"), (PEOPLE[2][0], "只在电子版中")])
+    assert sides == [("新来者", "只在纸质版中")]  # read clearly on paper, on no electronic row
+    # the electronic row not found on paper may be a row the reader lost: staff look
+    assert [(f.code, f.name) for f in flags if f.code == "OCR_LOW_CONFIDENCE"] == [("OCR_LOW_CONFIDENCE", PEOPLE[2][0])]
 
 
 def test_header_field_difference():

@@ -109,3 +109,19 @@ def test_author_from_the_path_and_life_photo_by_caption_or_name(tmp_path, campai
     [rec] = run(path, "docx", campaign, display="计算机学院优秀带班党员案例.zip!赵六/案例（最终版）.docx")
     assert rec.author["姓名"] == "赵六"
     assert [i.is_life_photo for i in rec.images] == [False, False, False, True, True]
+
+
+def test_template_table_with_an_author_row_and_the_annex_line(tmp_path, campaign):
+    doc = docx.Document()
+    doc.add_paragraph("附件1 工作案例文本")
+    doc.add_paragraph("小小班级大温暖")
+    t = doc.add_table(rows=5, cols=2)
+    t.cell(0, 0).text = "作者信息"
+    t.cell(0, 1).text = "彭晓豪　学号：201706010118　所带班级：19电子1班"
+    for i, sec in enumerate(SECTIONS):
+        t.cell(1 + i, 0).text = f"（{'一二三四'[i]}）{sec}"
+        t.cell(1 + i, 1).text = TEXT
+    [rec] = run(save_doc(doc, tmp_path), "docx", campaign, display="电子学院案例.zip!案例-彭晓豪-小小班级大温暖.docx")
+    assert rec.title == "小小班级大温暖"
+    assert rec.author["姓名"] == "彭晓豪" and rec.author["学号"] == "201706010118"
+    assert list(rec.sections) == SECTIONS

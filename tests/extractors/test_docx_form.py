@@ -123,3 +123,23 @@ def test_table_form_typed_in_word(tmp_path, campaign):
     assert rec.form == "A3" and rec.deliverable == "awards" and rec.sheet == "表格1"
     assert rec.header == {"学院": "文学院"}
     assert [r.row for r in rec.rows] == [2] and rec.rows[0].cells["学号"] == "201824131109"
+
+
+def test_values_in_the_row_below_their_labels_and_tick_boxes(tmp_path, campaign):
+    import docx as _docx
+
+    from extractor_helpers import run as _run, save_doc as _save
+
+    doc = _docx.Document()
+    doc.add_paragraph("肇庆学院学生带班党员考核审批表")
+    t = doc.add_table(rows=6, cols=4)
+    grid = [["姓  名", "性别", "学号", "学院"], ["赵堃子", "女性", "201707010118", "体育与健康学院"],
+            ["专业班级", "政治面貌", "所带班级", "联系电话"], ["17体育1班", "正式党员", "19体育1班", "13800000000"],
+            ["诚信记录", "不及格科目数", "带班征文", "申报等级"], ["无不良记录", "0", "√", "☑标兵 □优秀"]]
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    [rec] = _run(_save(doc, tmp_path), "docx", campaign)
+    assert rec.form == "A5"
+    assert (rec.fields["姓名"], rec.fields["学号"], rec.fields["政治面貌"], rec.fields["申报等级"]) == (
+        "赵堃子", "201707010118", "正式党员", "标兵")
