@@ -25,6 +25,17 @@ from fieldgen.xlsxforms import (A2_COLUMNS, A3_COLUMNS, A4_COLUMNS, TableStyle, 
 
 ScanOpts = scan.ScanOpts
 SHORT_LEVEL = {"学生带班党员标兵": "标兵", "优秀学生带班党员": "优秀"}
+RARE_CHARS = "铖堃喆婧琰玥昊晗珺瑾晟赟鑫淼犇燚彧祎昕翀"
+
+
+def rhu(x) -> int:
+    """round half up with exact decimals (the notice's 四舍五入)."""
+    from decimal import ROUND_HALF_UP, Decimal
+    return int(Decimal(str(x)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+def is_rare(m) -> bool:
+    return any(ch in m.name for ch in RARE_CHARS)
 SHORT_STATUS = {"中共党员": "党员", "中共预备党员": "预备党员"}
 
 
@@ -59,6 +70,44 @@ def a5_members(col: College, ms, st, name_fmt) -> tuple[list, dict]:
     return out, paths
 
 
+ALLOWED_STATUS = {"中共党员", "中共预备党员", "入党发展对象", "入党积极分子"}
+
+
+def audit(C: Corpus, col: College, ms, stated: int, nms, ncases: int):
+    """Our own check of the facts we wrote: every violation of an audited rule must be a planted defect
+    (and every planted defect of those codes must really be there). Guards against random accidents."""
+    off = col.official
+    found = set()
+    if rhu(stated * 0.4) != ncases:
+        found.add(("CASE_QUOTA", None))
+    if sum(m.level == "标兵" for m in ms) > rhu(stated * 0.15):
+        found.add(("MODEL_QUOTA_EXCEEDED", None))
+    if stated != len(ms):
+        found.add(("HEADCOUNT_MISMATCH", None))
+    for m in ms:
+        bad = False
+        if m.level == "标兵":
+            bad = m.failed > 0 or not any(a.qualifying for a in m.awards) or m.violations > 0 or not m.essay or not m.integrity_ok
+        elif m.level == "优秀":
+            bad = not m.essay or not m.integrity_ok
+        if bad:
+            found.add(("CRITERIA_NOT_MET", m.sid))
+    per = {}
+    for n in nms:
+        per[n.fresh_class] = per.get(n.fresh_class, 0) + 1
+        if n.sid[:4] != "2018":
+            found.add(("CANDIDATE_GRADE", n.sid))
+        if n.status not in ALLOWED_STATUS:
+            found.add(("CANDIDATE_STATUS", n.sid))
+    if any(v > 2 for v in per.values()):
+        found.add(("CLASS_OVER_STAFFED", None))
+    codes = {c for c, _ in found} | {"CASE_QUOTA", "MODEL_QUOTA_EXCEEDED", "HEADCOUNT_MISMATCH", "CRITERIA_NOT_MET",
+                                     "CANDIDATE_GRADE", "CANDIDATE_STATUS", "CLASS_OVER_STAFFED"}
+    planted = {(d["code"], d["student_id"]) for d in C.defects if d["college"] == off and d["code"] in codes}
+    if found != planted:
+        raise AssertionError(f"{off}: facts {sorted(found, key=str)} != planted {sorted(planted, key=str)}")
+
+
 def put_all(col: College, prefix: str, members, when_):
     for name, data in members:
         col.c.put(prefix + name, data, col.official, when_)
@@ -73,7 +122,12 @@ def math_college(C: Corpus):
     C.clean.append(off)
     N = 5 if red else 15
     ms = col.mentors(N, n_model=1 if red else 2, n_exc=2 if red else 5, rare=3 if red else 6)
-    rare = [m for m in ms if any(ch in m.name for ch in "铖堃喆婧琰玥昊晗珺瑾晟赟鑫淼犇燚彧祎昕翀")]
+    rare = [m for m in ms if is_rare(m)]
+    m18 = next((m for m in ms if m.year == 2018 and not is_rare(m)), None)
+    if m18 is None:
+        m18 = next(m for m in ms if not is_rare(m))
+        m18.sid = "2018" + m18.sid[4:]
+        m18.major_class = "18" + m18.major_class[2:]
     arrive = when(2020, 6, 18, 16, 5)
     col.style("loose folder 数学学院/ (short name); per-deliverable files named after the office's attachments")
     col.style("A4: two title rows, one merged info line with full-width colons, 学号 as numbers, 所带班级 merged over the two mentors of a class, footer 填表人/审核人/日期")
@@ -87,16 +141,11 @@ def math_college(C: Corpus):
                      sid="int", merge_same=("所带班级",), sheet_name="考核汇总表")
     a4 = col.xlsx("A4.xlsx", write_a4, ms, st4)
     C.trap(off, "公示时间 2020年6月8日至6月12日 is exactly five days counted inclusively", ["PUBLICITY_TOO_SHORT"])
-    C.trap(off, f"带班党员总数 {N} stated on A4; cases = round_half_up(40% × {N}) = {round(N * 0.4 + 1e-9)} submitted exactly"
+    C.trap(off, f"带班党员总数 {N} stated on A4; cases = round_half_up(40% × {N}) = {rhu(N * 0.4)} submitted exactly"
            + ("" if red else " (40% of 15 = 6)") + f"; 标兵 {1 if red else 2} ≤ round_half_up(15% × {N})",
            ["CASE_QUOTA", "MODEL_QUOTA_EXCEEDED", "HEADCOUNT_MISMATCH"])
     # A2: exactly two mentors for the first class, a continuing 2018 mentor
     nms = col.new_mentors([2, 1] if red else [2, 1, 1, 1, 1])
-    m18 = next((m for m in ms if m.year == 2018), None)
-    if m18 is None:
-        m18 = ms[-1]
-        m18.sid = "2018" + m18.sid[4:]
-        m18.major_class = "18" + m18.major_class[2:]
     nms.insert(3 if not red else 2, col.continuing(m18, nms[-1].fresh_class if not red else nms[2].fresh_class))
     nms.sort(key=lambda x: x.fresh_class)
     a2 = col.xlsx("A2.xlsx", write_a2, nms, a2_style(col, merge_same=("所带新生班级",), footers=["（盖章）"]))
@@ -119,6 +168,7 @@ def math_college(C: Corpus):
                  col.case(authors[2], n_pictures=5, header_logo=True)] + [col.case(a) for a in authors[3:]]
     st = {"heading": "std", "author": "line", "pictures": "inline", "caption": "Caption", "caption_text": "space"}
     zipm = members_of(col, cases, st, "per_person")
+    audit(C, col, ms, N, nms, len(cases))
     c1500 = cases[0]
     C.trap(off, "case text of exactly 1500 字 by the SPEC rule (section headings counted; title, author line and 图N captions "
                 "excluded; digit runs like 2019 and Latin runs like QQ count 1; paragraphs indented with two U+3000 ideographic "
@@ -129,7 +179,7 @@ def math_college(C: Corpus):
     C.trap(off, "case with exactly 5 pictures plus a small logo in the page header (not a case picture)", ["CASE_IMAGE_COUNT"],
            person=c5.author)
     cx = next(c for c in cases if c.life_photo == "file_exact")
-    C.trap(off, "life photo of exactly 1,048,576 bytes (1 MiB, the limit is 'under 1 MiB' is an error)", ["PHOTO_TOO_SMALL"],
+    C.trap(off, "life photo of exactly 1,048,576 bytes (= 1 MiB; only under 1 MiB is an error)", ["PHOTO_TOO_SMALL"],
            person=cx.author)
     # inbox
     base = "数学学院/"
@@ -143,15 +193,15 @@ def math_college(C: Corpus):
     seal = col.seal()
     k4 = col.paper_copy("A4", col.xlsx("A4p.xlsx", write_a4, ms, st4, paper=True), seal)
     k2 = col.paper_copy("A2", a2, seal)
-    kw = col.paper_copy("WS", ws, col.seal(needles=[f"中共肇庆学院{off}委员会"], prefer_last=True, dx_mm=0))
-    paper_day = when(2020, 6, 22, 9, 0)
+    kw = col.paper_copy("WS", ws, col.seal(needles=[f"中共肇庆学院{off}委员会"], prefer_last=True, dx_mm=0, dy_mm=0))
+    paper_day = when(2020, 6, 20, 9, 0)
     d = "纸质材料扫描/数学学院/"
     C.add_scan(d + "考核汇总表.pdf", "pdf", [(k4, None)], ScanOpts(dpi=200, skew=0.5), off, paper_day)
     C.add_scan(d + "新聘带班党员汇总表.pdf", "pdf", [(k2, None)], ScanOpts(dpi=200, skew=-0.4), off, paper_day)
     C.add_scan(d + "工作总结.pdf", "pdf", [(kw, None)], ScanOpts(dpi=200, skew=0.3), off, paper_day)
     sample = rare[: (1 if red else 3)]
     for m in sample:
-        k = col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(needles=["（盖章）"], dx_mm=-4))
+        k = col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(needles=["（盖章）"], dx_mm=-12, dy_mm=0))
         C.add_scan(d + f"考核审批表（抽查）/{m.name}.pdf", "pdf", [(k, None)],
                    ScanOpts(dpi=200, skew=float(col.rng.uniform(-0.8, 0.8))), off, paper_day)
     C.trap(off, "rare-character names (" + "、".join(m.name for m in rare) + ") on the scanned A4 and A5 pages; "
@@ -186,7 +236,9 @@ def foreign_college(C: Corpus):
     C.trap(off, "带班党员总数 10 → 标兵 allowed = round_half_up(1.5) = 2; two 标兵 listed", ["MODEL_QUOTA_EXCEEDED"])
     C.trap(off, "A4 uses 标兵/优秀/党员/预备党员/√/无 while A5 uses 学生带班党员标兵/优秀学生带班党员/中共党员/中共预备党员/已完成/无不良记录 — same meaning",
            ["FIELD_MISMATCH", "CRITERIA_NOT_MET"])
-    C.trap(off, "学号 stored as floats (201805…  shown 2.01805E+11) on A4 — the value is exact", ["FIELD_MISMATCH", "FORM_MISSING", "FORM_NOT_IN_SUMMARY"])
+    C.trap(off, "学号 stored as numbers with the cell format 0.00E+00 on A4: the stored value is exact, and the printed (scanned) A4 "
+           "therefore shows 2.02E+11 for everyone — people on the paper copy must be matched by name",
+           ["FIELD_MISMATCH", "FORM_MISSING", "FORM_NOT_IN_SUMMARY", "PAPER_ELECTRONIC_MISMATCH"])
     for m in spaced:
         C.trap(off, f"name typed with a stray space on A4 ('{names[m.sid]}'), without on A5", ["FORM_MISSING", "FORM_NOT_IN_SUMMARY", "FIELD_MISMATCH"], person=m)
     C.trap(off, "获奖情况 on A4 shortened (二等奖学金) where A3 has the full award name (2018—2019学年度二等奖学金)", ["FIELD_MISMATCH"])
@@ -204,6 +256,7 @@ def foreign_college(C: Corpus):
     st = {"heading": "paren", "author": "paren", "pictures": "float", "caption": "plain", "caption_text": "colon",
           "title": "bold", "life_caption": "作者生活照"}
     zipm = members_of(col, cases, st, "case_named")
+    audit(C, col, ms, N, nms, len(cases))
     C.trap(off, "case with exactly 5 pictures plus the author's life photo embedded with the caption 作者生活照 (6 images in the docx)",
            ["CASE_IMAGE_COUNT"], person=cases[0].author)
     sent = when(2020, 6, 19, 16, 2)
@@ -223,14 +276,14 @@ def foreign_college(C: Corpus):
     k4 = col.paper_copy("A4", col.xlsx("A4p.xlsx", write_a4, ms, st4, paper=True), seal)
     k2 = col.paper_copy("A2", a2, seal)
     kw = col.paper_copy("WS", ws, col.seal(ring=f"中共肇庆学院{off}委员会", needles=[f"中共肇庆学院{off}委员会"],
-                                           prefer_last=True, dx_mm=0))
-    rare = [m for m in ms if any(ch in m.name for ch in "铖堃喆婧琰玥昊晗珺瑾晟赟鑫淼犇燚彧祎昕翀")][:2]
+                                           prefer_last=True, dx_mm=0, dy_mm=0))
+    rare = [m for m in ms if is_rare(m)][:2]
     parts = [(k4, None), (k2, None)]
     for m in rare:
-        parts.append((col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(ring=f"中共肇庆学院{off}委员会", needles=["（盖章）"], dx_mm=-4)), None))
+        parts.append((col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(ring=f"中共肇庆学院{off}委员会", needles=["（盖章）"], dx_mm=-12, dy_mm=0)), None))
     parts.append((kw, None))
     C.add_scan("纸质材料扫描/外国语学院纸质材料（6月22日收）.pdf", "pdf", parts,
-               ScanOpts(dpi=150, gray=True, quality=70, skew=0.7, upside_down=(5,)), off, when(2020, 6, 22, 11, 0))
+               ScanOpts(dpi=150, gray=True, quality=70, skew=0.7, upside_down=(5,)), off, when(2020, 6, 20, 11, 0))
     C.trap(off, "grey 150 dpi scan of all paper forms in one PDF; page 6 (2nd page of an A5) is upside down; the 2-page work summary bears the seal on its last page; rare-character names "
            + "、".join(m.name for m in rare), ["SEAL_MISSING", "PAPER_ELECTRONIC_MISMATCH", "FIELD_MISMATCH"])
 
@@ -289,6 +342,7 @@ def wen_college(C: Corpus):
     st = {"heading": "arabic", "author": "template", "pictures": "inline", "caption": "plain", "caption_text": "space",
           "title": "Title", "life_caption": "本人照片"}
     zipm = members_of(col, cases, st, "flat")
+    audit(C, col, ms, N, nms, len(cases))
     C.trap(off, "pictures embedded in the docx AND the same originals (identical bytes) attached beside it: 4 pictures, not 8",
            ["CASE_IMAGE_COUNT"], person=cases[1].author)
     C.trap(off, "life photo embedded downscaled (<1 MiB) in the case with caption 本人照片, the original ≥1 MiB attached as 姓名生活照.jpg",
@@ -308,14 +362,14 @@ def wen_college(C: Corpus):
     seal = col.seal(ring=f"中共肇庆学院{off}委员会")
     k4 = col.paper_copy("A4", col.xlsx("A4p.xlsx", write_a4, ms, st4, paper=True), seal)
     k2 = col.paper_copy("A2", a2, seal)
-    kw_ = col.paper_copy("WS", ws, col.seal(ring=f"中共肇庆学院{off}委员会", needles=[f"中共肇庆学院{off}委员会"], prefer_last=True, dx_mm=0))
+    kw_ = col.paper_copy("WS", ws, col.seal(ring=f"中共肇庆学院{off}委员会", needles=[f"中共肇庆学院{off}委员会"], prefer_last=True, dx_mm=0, dy_mm=0))
     d = "纸质材料扫描/文学院/"
-    pday = when(2020, 6, 22, 15, 0)
+    pday = when(2020, 6, 20, 15, 0)
     C.add_scan(d + "考核汇总表.jpg", "jpg", [(k4, None)], ScanOpts(dpi=300, quality=85, skew=-0.4), off, pday)
     C.add_scan(d + "新聘汇总表（手机拍照）.jpg", "jpg", [(k2, None)], ScanOpts(dpi=200, quality=80, phone=True), off, pday)
     C.add_scan(d + "工作总结.jpg", "jpg", [(kw_, None)], ScanOpts(dpi=200, quality=75, skew=0.8), off, pday)
-    rare = [m for m in ms if any(ch in m.name for ch in "铖堃喆婧琰玥昊晗珺瑾晟赟鑫淼犇燚彧祎昕翀")][:2]
-    parts = [(col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(ring=f"中共肇庆学院{off}委员会", needles=["（盖章）"], dx_mm=-4)), None) for m in rare]
+    rare = [m for m in ms if is_rare(m)][:2]
+    parts = [(col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(ring=f"中共肇庆学院{off}委员会", needles=["（盖章）"], dx_mm=-12, dy_mm=0)), None) for m in rare]
     C.add_scan(d + "审批表抽查.pdf", "pdf", parts, ScanOpts(dpi=200, gray=True, quality=75, skew=0.5), off, pday)
     C.trap(off, "A2 paper copy photographed with a phone (perspective, shadow) — sealed; A4 as a 300 dpi JPG; rare-character names "
            + "、".join(m.name for m in rare) + " on the A5 sample", ["SEAL_MISSING", "PAPER_ELECTRONIC_MISMATCH", "FIELD_MISMATCH"])
@@ -360,8 +414,9 @@ def econ_college(C: Corpus):
     zipm = members_of(col, cases, st, "per_person")
     C.defect("CASE_TOO_LONG", off, "case text of 1660 字 including section headings (about 1630 without them)", person=cases[0].author)
     C.defect("CASE_SECTION_MISSING", off, "case without the section （三）效果与启示", person=cases[1].author)
+    audit(C, col, ms, N, nms, len(cases))
     C.defect("ARCHIVE_NAME_INVALID", off, "cases archive named 经管学院优秀案例（最终版）.zip (short name, not 学院名称+优秀带班党员案例)")
-    arrive = when(2020, 6, 21, 17, 45)
+    arrive = when(2020, 6, 20, 17, 45)
     base = "经管学院（最终版）/"
     C.put(base + "经管学院优秀案例（最终版）.zip", pack.make_zip(None, zipm, dirs=True), off, arrive)
     C.put(base + "经管学院考核汇总表最终版.xlsx", a4.read_bytes(), off, arrive)
@@ -372,14 +427,14 @@ def econ_college(C: Corpus):
     seal = col.seal()
     k4 = col.paper_copy("A4", col.xlsx("A4p.xlsx", write_a4, ms, st4, paper=True), seal)
     k2 = col.paper_copy("A2", a2, seal)
-    kw_ = col.paper_copy("WS", ws, col.seal(needles=[f"中共肇庆学院{off}委员会"], prefer_last=True, dx_mm=0))
+    kw_ = col.paper_copy("WS", ws, col.seal(needles=[f"中共肇庆学院{off}委员会"], prefer_last=True, dx_mm=0, dy_mm=0))
     d = "纸质材料扫描/经管学院/"
-    pday = when(2020, 6, 22, 10, 0)
+    pday = when(2020, 6, 20, 10, 0)
     C.add_scan(d + "经管-考核汇总表.pdf", "pdf", [(k4, None)], ScanOpts(dpi=200, skew=1.2), off, pday)
     C.add_scan(d + "经管-新聘汇总表.pdf", "pdf", [(k2, None)], ScanOpts(dpi=200, skew=-0.3), off, pday)
     C.add_scan(d + "经管-工作总结.pdf", "pdf", [(kw_, None)], ScanOpts(dpi=200), off, pday)
-    sample = [m for m in ms if any(ch in m.name for ch in "铖堃喆婧琰玥昊晗珺瑾晟赟鑫淼犇燚彧祎昕翀")][:2]
-    parts = [(col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(needles=["（盖章）"], dx_mm=-4)), None) for m in sample]
+    sample = [m for m in ms if is_rare(m)][:2]
+    parts = [(col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(needles=["（盖章）"], dx_mm=-12, dy_mm=0)), None) for m in sample]
     C.add_scan(d + "经管-审批表（部分）.pdf", "pdf", parts, ScanOpts(dpi=200, skew=0.6), off, pday)
 
 
@@ -435,6 +490,7 @@ def elec_college(C: Corpus):
     zipm = members_of(col, cases, st, "case_named")
     C.trap(off, "cases written inside the template's table (label cells 案例标题/作者信息/一、背景与起因…; pictures inside a table cell)",
            ["CASE_SECTION_MISSING", "CASE_IMAGE_COUNT", "CASE_AUTHOR_UNKNOWN", "PHOTO_MISSING"])
+    audit(C, col, ms, stated, nms, len(cases))
     inner = [("01优秀案例/" + f"{off}优秀带班党员案例.zip", pack.make_zip(None, zipm)),
              ("02考核/考核情况汇总表.xlsx", a4.read_bytes()), ("02考核/获奖情况统计表.xlsx", a3.read_bytes()),
              ("03选聘/新聘学生带班党员汇总表.xlsx", a2.read_bytes()), ("04总结/学生带班工作总结.docx", ws.read_bytes())] + a5m
@@ -450,16 +506,16 @@ def elec_college(C: Corpus):
         parts.append((col.paper_copy("A4", col.xlsx("A4p.xlsx", write_a4, ms, st4p, paper=True), seal), None))
         parts.append((col.paper_copy("A2", a2, None), None))
         C.defect("PAPER_ELECTRONIC_MISMATCH", off, "scanned A4 shows 考核等级 合格 where the electronic A4 says 优秀学生带班党员", person=target)
-        C.defect("SEAL_MISSING", off, "the paper copy of A2 bears no seal")
-        C.defect("DELIVERABLE_MISSING", off, "no paper copy of any A5 approval form arrived (electronic A5s did)")
+        C.defect("SEAL_MISSING", off, "the paper copy of A2 bears no seal (deliverable: selection)")
+        C.defect("DELIVERABLE_MISSING", off, "no paper copy of any A5 approval form arrived (electronic A5s did) (deliverable: assessment-forms)")
     else:
         parts.append((col.paper_copy("A4", col.xlsx("A4p.xlsx", write_a4, ms, st4, paper=True), seal), None))
         parts.append((col.paper_copy("A2", a2, seal), None))
-    parts.append((col.paper_copy("WS", ws, col.seal(needles=[f"中共肇庆学院{off}委员会"], prefer_last=True, dx_mm=0)), None))
+    parts.append((col.paper_copy("WS", ws, col.seal(needles=[f"中共肇庆学院{off}委员会"], prefer_last=True, dx_mm=0, dy_mm=0)), None))
     if not red:
         m = next(x for x in a5_people if x is not extra)
-        parts.append((col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(needles=["（盖章）"], dx_mm=-4)), None))
-    C.add_scan(f"纸质材料扫描/{off}.pdf", "pdf", parts, ScanOpts(dpi=200, skew=1.4, quality=78), off, when(2020, 6, 22, 9, 30))
+        parts.append((col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(needles=["（盖章）"], dx_mm=-12, dy_mm=0)), None))
+    C.add_scan(f"纸质材料扫描/{off}.pdf", "pdf", parts, ScanOpts(dpi=200, skew=1.4, quality=78), off, when(2020, 6, 20, 9, 30))
     return ms
 
 
@@ -498,7 +554,9 @@ def edu_college(C: Corpus):
     C.defect("CASE_QUOTA", off, f"3 cases submitted; round_half_up(40% × {N}) = 4")
     C.defect("CASE_IMAGE_COUNT", off, "case with only 2 pictures", person=cases[0].author)
     C.defect("PHOTO_MISSING", off, "case author without any life photo (none attached, none embedded)", person=cases[1].author)
-    C.defect("PHOTO_TOO_SMALL", off, "life photo of about 150–480 KB (under 1 MiB)", person=cases[2].author)
+    small = next(b for n, b in zipm if n.endswith(f"{cases[2].author.name}生活照.jpg"))
+    C.defect("PHOTO_TOO_SMALL", off, f"life photo of {len(small):,} bytes (under 1 MiB)", person=cases[2].author)
+    audit(C, col, ms, N, nms, len(cases))
     sent = when(2020, 6, 20, 10, 20)
     eml = C.stage / "jky.eml"
     pack.make_eml(eml, "教育科学学院—学生带班党员考核、优秀案例及新聘汇总材料", "教科院学生工作办公室 <jkyxsgz@126.com>", sent,
@@ -510,17 +568,17 @@ def edu_college(C: Corpus):
     seal = col.seal()
     k4 = col.paper_copy("A4", col.xlsx("A4p.xlsx", write_a4, ms, st4, paper=True), seal)
     k2 = col.paper_copy("A2", a2, seal)
-    wrong = col.seal(ring="肇庆学院教师教育学院委员会", needles=[f"中共肇庆学院{off}委员会"], prefer_last=True, dx_mm=0)
+    wrong = col.seal(ring="肇庆学院教师教育学院委员会", needles=[f"中共肇庆学院{off}委员会"], prefer_last=True, dx_mm=0, dy_mm=0)
     kw_ = col.paper_copy("WS", ws, wrong)
-    C.defect("SEAL_MISSING", off, "the work summary's paper copy bears the seal of 教师教育学院 (肇庆学院教师教育学院委员会), not this college's",
+    C.defect("SEAL_MISSING", off, "the work summary's paper copy bears the seal of 教师教育学院 (肇庆学院教师教育学院委员会), not this college's (deliverable: work-summary)",
              also=["COLLEGE_CONFLICT"])
     d = "纸质材料扫描/教育科学学院/"
-    pday = when(2020, 6, 22, 14, 0)
+    pday = when(2020, 6, 20, 14, 0)
     C.add_scan(d + "A4考核情况汇总表.pdf", "pdf", [(k4, None)], ScanOpts(dpi=250, skew=0.4), off, pday)
     C.add_scan(d + "A2新聘汇总表.pdf", "pdf", [(k2, None)], ScanOpts(dpi=250, skew=0.2), off, pday)
     C.add_scan(d + "工作总结.pdf", "pdf", [(kw_, None)], ScanOpts(dpi=200, skew=-0.5), off, pday)
-    sample = [m for m in ms if any(ch in m.name for ch in "铖堃喆婧琰玥昊晗珺瑾晟赟鑫淼犇燚彧祎昕翀")][:1] + [model]
-    parts = [(col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(needles=["（盖章）"], dx_mm=-4)), None) for m in sample]
+    sample = [m for m in ms if is_rare(m) and m is not model][:1] + [model]
+    parts = [(col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(needles=["（盖章）"], dx_mm=-12, dy_mm=0)), None) for m in sample]
     C.add_scan(d + "A5审批表（抽样）.pdf", "pdf", parts, ScanOpts(dpi=200, skew=0.9, quality=70), off, pday)
 
 
@@ -567,6 +625,7 @@ def life_college(C: Corpus):
         st = {"heading": "part" if i != 2 else "bold", "author": "none", "pictures": "table", "caption_text": "space", "title": "bold"}
         zipm += col.case_files(cs, i, st, "folder_only")
     C.defect("CASE_IMAGE_COUNT", off, "case with 6 pictures", person=cases[0].author)
+    audit(C, col, ms, N, nms, len(cases))
     C.trap(off, "the author appears only in the folder name (姓名/案例.docx, 姓名/生活照.jpg); no author line in the docx",
            ["PHOTO_MISSING", "CASE_AUTHOR_UNKNOWN", "CASE_QUOTA"])
     arrive = when(2020, 6, 18, 12, 0)
@@ -579,23 +638,24 @@ def life_college(C: Corpus):
     if red:
         ws = col.summary(long=False)
         C.put(base + "学生带班工作总结.docx", ws.read_bytes(), off, arrive)
-        C.defect("DELIVERABLE_MISSING", off, "no paper copy at all arrived (A4, A2, A5 and work summary electronic only)")
+        C.defect("DELIVERABLE_MISSING", off, "no paper copy at all arrived (A4, A2, A5 and work summary electronic only) "
+                 "(deliverable: assessment-summary,selection,assessment-forms,work-summary)")
         return
-    C.defect("DELIVERABLE_MISSING", off, "no work summary at all (neither electronic nor paper)")
+    C.defect("DELIVERABLE_MISSING", off, "no work summary at all (neither electronic nor paper) (deliverable: work-summary)")
     seal = col.seal()
     target = next(m for m in ms if m.level == "优秀")
     st4p = TableStyle(**{**st4.__dict__, "overrides": {target.sid: {"考核等级": "合格"}}})
     k4 = col.paper_copy("A4", col.xlsx("A4p.xlsx", write_a4, ms, st4p, paper=True), seal)
     k2 = col.paper_copy("A2", a2, None)
     C.defect("PAPER_ELECTRONIC_MISMATCH", off, "scanned A4 shows 考核等级 合格 where the electronic A4 says 优秀学生带班党员", person=target)
-    C.defect("SEAL_MISSING", off, "the paper copy of A2 bears no seal")
+    C.defect("SEAL_MISSING", off, "the paper copy of A2 bears no seal (deliverable: selection)")
     d = f"扫描件/{off}/"
-    pday = when(2020, 6, 22, 16, 0)
+    pday = when(2020, 6, 20, 16, 0)
     C.add_scan(d + "考核汇总表.pdf", "pdf", [(k4, None)], ScanOpts(dpi=200, skew=-0.6), off, pday)
     C.add_scan(d + "新聘汇总表.pdf", "pdf", [(k2, None)], ScanOpts(dpi=200, skew=0.4), off, pday)
-    rare = [m for m in ms if any(ch in m.name for ch in "铖堃喆婧琰玥昊晗珺瑾晟赟鑫淼犇燚彧祎昕翀") and m is not target][:2]
+    rare = [m for m in ms if is_rare(m) and m is not target][:2]
     for m in rare:
-        k = col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(needles=["（盖章）"], dx_mm=-4))
+        k = col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(needles=["（盖章）"], dx_mm=-12, dy_mm=0))
         C.add_scan(d + f"审批表-{m.name}.jpg", "jpg", [(k, None)], ScanOpts(dpi=200, quality=82, skew=0.3), off, pday)
     C.trap(off, "A5 scanned as JPG pages (审批表-姓名-1.jpg / -2.jpg) for a sample with rare-character names "
            + "、".join(m.name for m in rare), ["PAPER_ELECTRONIC_MISMATCH", "FIELD_MISMATCH", "SEAL_MISSING"])
@@ -607,7 +667,7 @@ def mech_college(C: Corpus, elec_mentors):
     col = College(C, "机械与汽车工程学院", "机械学院", "09", ["机械设计制造及其自动化", "车辆工程", "材料成型及控制工程"])
     off = col.official
     ms = col.mentors(10, n_model=2, n_exc=3, rare=2)
-    dup = elec_mentors[2]
+    dup = next(m for m in elec_mentors[1:-1] if m.level == "合格")
     ms.insert(5, dup)
     N = len(ms)
     col.style("two QQ-mail style emails (GB18030 encoded-word subject and attachment names): the A2 one a day late, the rest at 23:40 on the deadline day; a Windows GBK zip inside")
@@ -620,7 +680,8 @@ def mech_college(C: Corpus, elec_mentors):
     C.defect("CRITERIA_NOT_MET", off, "标兵 whose class had 2 违纪", person=m2)
     C.defect("DUPLICATE_PERSON", off, f"{dup.name} ({dup.sid}) of 电子与电气工程学院 is also listed (with an A5) by this college",
              person=dup)
-    hq = next(m for m in ms if m.level == "合格" and m.failed == 0 and m is not dup)
+    hq = next(m for m in ms if m.level == "合格" and m is not dup)
+    hq.failed = 0
     C.defect("FIELD_MISMATCH", off, "不及格科目数 0 on A4 but 2 on the person's A5", person=hq)
     st4 = TableStyle(titles=[f"{off}2019-2020学年学生带班党员考核情况汇总表"],
                      info=[f"学院（盖章）：{off}　　带班党员总数：{N}　　公示时间：2020年6月10日至6月14日"],
@@ -641,7 +702,8 @@ def mech_college(C: Corpus, elec_mentors):
         if m is corrupt:
             data = data[: len(data) * 3 // 5]
         a5m.append((f"审批表/{i:02d}-{m.name}.docx", data))
-    C.defect("UNREADABLE_FILE", off, "an A5 .docx cut short (truncated zip)", also=["FORM_MISSING"], name=corrupt.name, sid=corrupt.sid)
+    C.defect("UNREADABLE_FILE", off, f"an A5 .docx cut short (truncated zip): 审批表/…-{corrupt.name}.docx; {corrupt.name} "
+             f"({corrupt.sid}) therefore has no readable A5", also=["FORM_MISSING"])
     ws = col.summary(long=False)
     wsd = C.convert(ws, "doc")
     authors = col.rng.sample([m for m in ms if m is not dup], 4)
@@ -649,6 +711,7 @@ def mech_college(C: Corpus, elec_mentors):
     st = {"heading": "std", "heading_builtin": False, "author": "paren_half", "pictures": "inline", "caption": "plain",
           "caption_text": "paren", "title": "bold"}
     zipm = members_of(col, cases, st, "per_person")
+    audit(C, col, ms, N, nms, len(cases))
     e1 = when(2020, 6, 21, 9, 15)
     e2 = when(2020, 6, 22, 23, 40)
     C.defect("LATE_SUBMISSION", off, "the A2 (selection, due 2020-06-20) arrived by an email dated 2020-06-21 09:15 +0800")
@@ -673,11 +736,12 @@ def mech_college(C: Corpus, elec_mentors):
     seal = col.seal()
     k4 = col.paper_copy("A4", col.xlsx("A4p.xlsx", write_a4, ms, st4, paper=True), seal)
     k2 = col.paper_copy("A2", a2, seal)
-    kw_ = col.paper_copy("WS", ws, col.seal(needles=[f"中共肇庆学院{off}委员会"], prefer_last=True, dx_mm=0))
-    m5 = next(m for m in ms if any(ch in m.name for ch in "铖堃喆婧琰玥昊晗珺瑾晟赟鑫淼犇燚彧祎昕翀") and m not in (corrupt, hq, dup))
-    k5 = col.paper_copy(f"A5-{m5.sid}", a5p[m5.sid], col.seal(needles=["（盖章）"], dx_mm=-4))
+    kw_ = col.paper_copy("WS", ws, col.seal(needles=[f"中共肇庆学院{off}委员会"], prefer_last=True, dx_mm=0, dy_mm=0))
+    m5 = next((m for m in ms if is_rare(m) and m not in (corrupt, hq, dup)), None) or \
+        next(m for m in ms if m not in (corrupt, hq, dup))
+    k5 = col.paper_copy(f"A5-{m5.sid}", a5p[m5.sid], col.seal(needles=["（盖章）"], dx_mm=-12, dy_mm=0))
     d = "纸质材料扫描/机械学院/"
-    pday = when(2020, 6, 23, 9, 0)
+    pday = when(2020, 6, 22, 17, 0)
     C.add_scan(d + "考核情况汇总表.pdf", "pdf", [(k4, None)], ScanOpts(dpi=200, skew=0.8, toner=1.3), off, pday)
     C.add_scan(d + "新聘汇总表.pdf", "pdf", [(k2, None)], ScanOpts(dpi=200, toner=0.8), off, pday)
     C.add_scan(d + "工作总结.pdf", "pdf", [(kw_, None)], ScanOpts(dpi=150, quality=70), off, pday)
@@ -710,7 +774,7 @@ def music_college(C: Corpus):
            ["CASE_QUOTA", "MODEL_QUOTA_EXCEEDED", "HEADCOUNT_MISMATCH"])
     nms = col.new_mentors([2, 1, 1])
     a2 = col.xlsx("A2.xlsx", write_a2, nms, a2_style(col, sid="int"))
-    C.defect("DELIVERABLE_MISSING", off, "no A3 awards statistics sent")
+    C.defect("DELIVERABLE_MISSING", off, "no A3 awards statistics sent (deliverable: awards)")
     a5m, a5p = a5_members(col, ms, {"layout": "template", "vocab": {"level": SHORT_LEVEL}}, "审批表/{name}.docx")
     ws = col.summary(long=False, signer="音乐学院党委")
     outsider = col.mentors(1, 0, 0)[0]
@@ -728,6 +792,7 @@ def music_college(C: Corpus):
              also=["CASE_QUOTA"])
     C.trap(off, "case headings: merged 一、标题、背景与起因; reworded 背景和起因 / 工作做法及流程 / 效果和启示; bold headings without numbers; section 四 inside a text box",
            ["CASE_SECTION_MISSING"])
+    audit(C, col, [m for m in ms], N, nms, len(cases))
     arrive = when(2020, 6, 20, 20, 30)
     base = "音乐学院/"
     z7 = C.stage / "music.7z"
@@ -740,12 +805,12 @@ def music_college(C: Corpus):
     seal = col.seal()
     parts = [(col.paper_copy("A4", col.xlsx("A4p.xlsx", write_a4, ms, st4, paper=True), seal), None),
              (col.paper_copy("A2", a2, seal), None)]
-    rare = [m for m in ms if any(ch in m.name for ch in "铖堃喆婧琰玥昊晗珺瑾晟赟鑫淼犇燚彧祎昕翀")][:2]
+    rare = [m for m in ms if is_rare(m)][:2]
     for m in rare:
-        parts.append((col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(needles=["（盖章）"], dx_mm=-4)), None))
-    parts.append((col.paper_copy("WS", ws, col.seal(needles=["音乐学院党委"], prefer_last=True, dx_mm=0)), None))
+        parts.append((col.paper_copy(f"A5-{m.sid}", a5p[m.sid], col.seal(needles=["（盖章）"], dx_mm=-12, dy_mm=0)), None))
+    parts.append((col.paper_copy("WS", ws, col.seal(needles=["音乐学院党委"], prefer_last=True, dx_mm=0, dy_mm=0)), None))
     C.add_scan("纸质材料扫描/音乐学院/音乐学院纸质材料.pdf", "pdf", parts, ScanOpts(dpi=300, quality=88, skew=-0.3), off,
-               when(2020, 6, 22, 10, 30))
+               when(2020, 6, 20, 10, 30))
 
 
 # =====================================================================================

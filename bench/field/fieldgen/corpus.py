@@ -98,7 +98,7 @@ class Corpus:
 
     def finish(self):
         for rel, when in self.mtimes.items():
-            pack.set_mtime(self.inbox / rel, when.astimezone(CST).replace(tzinfo=None))
+            pack.set_mtime(self.inbox / rel, when)
 
     # -- conversions and scans --------------------------------------------
     def convert(self, src: Path, fmt: str) -> Path:
@@ -136,7 +136,7 @@ class Corpus:
             pages = []
             for key, sel in job.parts:
                 doc = self.paper[key]
-                pages += scan.scan_document(doc.pdf, doc.seal, job.opts, rng, sel)
+                pages += scan.scan_document(doc.pdf, doc.seal, job.opts, rng, sel, start=len(pages))
             self.pages += len(pages)
             tmp = self.stage / "scan-out" / job.out
             outs = scan.write_pages(tmp, pages, job.fmt)

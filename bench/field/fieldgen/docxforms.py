@@ -153,11 +153,11 @@ def textbox_paragraph(doc_or_cell, heading: str, paras: list[str], shape_id: int
         f'<w:p><w:r><w:rPr><w:rFonts w:eastAsia="宋体"/>{"<w:b/>" if k == 0 else ""}</w:rPr>'
         f'<w:t xml:space="preserve">{t}</w:t></w:r></w:p>'
         for k, t in enumerate([heading] + paras))
-    h = 60 + 16 * sum(max(1, spec_count(t) // 38 + 1) for t in paras)
+    h = 50 + 19 * sum(spec_count(t) // 30 + 1 for t in paras)
     xml = (f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml">'
            f'<w:pict><v:shape id="TextBox{shape_id}" type="#_x0000_t202" '
-           f'style="width:425pt;height:{h}pt;mso-position-horizontal:center" strokecolor="#999999">'
-           f'<v:textbox><w:txbxContent>{body}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
+           f'style="width:440pt;height:{h}pt" strokecolor="#999999">'
+           f'<v:textbox inset="6pt,6pt,6pt,6pt"><w:txbxContent>{body}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
     p = doc_or_cell.add_paragraph()
     p._p.append(parse_xml(xml))
     return p
@@ -179,7 +179,7 @@ def author_text(m: Mentor, college: str, style: str) -> str:
 
 def section_texts(rng: random.Random, case: Case, hstyle: str) -> list[tuple[str, list[str]]]:
     heads = [heading_text(s, hstyle) for s in case.sections]
-    H = sum(spec_count(h) for h in heads)
+    H = sum(spec_count(h, strict=False) for h in heads)
     body = case.count - H
     k = len(heads)
     weights = [rng.uniform(0.8, 1.3) for _ in range(k)]
@@ -192,7 +192,7 @@ def section_texts(rng: random.Random, case: Case, hstyle: str) -> list[tuple[str
         if case.indent:
             paras = ["\u3000\u3000" + p for p in paras]
         out.append((h, paras))
-    assert sum(spec_count(h) + sum(spec_count(p) for p in ps) for h, ps in out) == case.count
+    assert sum(spec_count(h, strict=False) + sum(spec_count(p) for p in ps) for h, ps in out) == case.count
     return out
 
 

@@ -29,7 +29,7 @@ def make_zip(path: Path, members: list[tuple[str, bytes]], gbk: bool = False, di
              when=ZIP_TIME) -> bytes:
     """members: (name inside the zip, data). Returns the zip bytes (also written to path if given)."""
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         seen_dirs = set()
         for name, data in members:
             if dirs:
@@ -114,6 +114,7 @@ def make_eml(path: Path, subject: str, sender: str, date: dt.datetime, body: str
             part["Content-Type"] = sub
             part.add_header("Content-Disposition", "attachment", filename=("utf-8", "", fname))
         msg.attach(part)
+    msg.set_boundary(f"----=_NextPart_{hash_str(subject + date.isoformat()):012x}")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(msg.as_bytes())
 
@@ -134,5 +135,6 @@ def _mime(fname: str) -> str:
 
 
 def set_mtime(path: Path, when: dt.datetime) -> None:
-    ts = time.mktime(when.timetuple())
+    """when is timezone-aware (China Standard Time in this corpus)."""
+    ts = when.timestamp() if when.tzinfo else time.mktime(when.timetuple())
     os.utime(path, (ts, ts))

@@ -43,31 +43,42 @@ def pdf_pages(pdf: Path) -> int:
 
 
 def find_text(pdf: Path, needles: list[str], prefer_last: bool = False):
-    """(page_index, x_pt, y_pt) of the centre of a needle, searching pages in order (or reversed)."""
-    import pdfplumber
-    with pdfplumber.open(str(pdf)) as doc:
-        order = list(range(len(doc.pages)))
+    """(page_index, x_pt, y_pt from the top) of the centre of a needle, searching pages in order (or reversed)."""
+    import pypdfium2 as pdfium
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        order = list(range(len(doc)))
         if prefer_last:
             order.reverse()
         for needle in needles:
             for i in order:
-                page = doc.pages[i]
-                hits = page.search(needle)
-                if hits:
-                    h = hits[0]
-                    return i, (h["x0"] + h["x1"]) / 2, (h["top"] + h["bottom"]) / 2
+                page = doc[i]
+                tp = page.get_textpage()
+                hit = tp.search(needle).get_next()
+                if hit:
+                    idx, cnt = hit
+                    boxes = [tp.get_charbox(idx + k) for k in range(cnt)]
+                    x0 = min(b[0] for b in boxes)
+                    x1 = max(b[2] for b in boxes)
+                    y0 = min(b[1] for b in boxes)
+                    y1 = max(b[3] for b in boxes)
+                    h = page.get_height()
+                    return i, (x0 + x1) / 2, h - (y0 + y1) / 2
+    finally:
+        doc.close()
     return None
 
 
 def render(pdf: Path, page: int, dpi: int, gray: bool) -> np.ndarray:
     with tempfile.TemporaryDirectory(prefix="fieldppm-") as td:
         base = Path(td) / "p"
-        cmd = ["pdftoppm", "-f", str(page + 1), "-l", str(page + 1), "-r", str(dpi), "-singlefile", "-png"]
+        cmd = ["pdftoppm", "-f", str(page + 1), "-l", str(page + 1), "-r", str(dpi), "-singlefile"]
         if gray:
             cmd.append("-gray")
         subprocess.run(cmd + [str(pdf), str(base)], check=True)
-        im = Image.open(str(base) + ".png").convert("RGB")
-        return np.asarray(im).astype(np.float32) / 255.0
+        f = next(Path(td).glob("p.*"))
+        im = Image.open(f).convert("RGB")
+        return np.asarray(im, dtype=np.float32) * np.float32(1 / 255.0)
 
 
 @dataclass
@@ -87,8 +98,8 @@ class Seal:
     ring: str
     needles: list = field(default_factory=lambda: ["盖章"])
     prefer_last: bool = False
-    dx_mm: float = 14.0  # seal centre relative to the needle
-    dy_mm: float = 0.0
+    dx_mm: float = 26.0  # seal centre relative to the needle
+    dy_mm: float = 3.0
     all_pages: bool = False  # stamp every page (long tables)
     diameter_mm: float = 40.0
     bottom_text: str | None = None
@@ -114,20 +125,24 @@ def _stamp(img: np.ndarray, seal_img: Image.Image, cx: float, cy: float, strengt
 def degrade(img: np.ndarray, rng: np.random.Generator, o: ScanOpts, upside: bool) -> Image.Image:
     H, W = img.shape[:2]
     paper = np.array(rng.uniform([0.955, 0.95, 0.93], [0.99, 0.985, 0.975]), np.float32)
-    img = img * paper
-    img = np.clip(img, 0, 1) ** o.toner
-    # uneven illumination
+    if o.toner != 1.0:
+        np.power(img, np.float32(o.toner), out=img)
+    # paper tone and uneven illumination in one factor
     yy = np.linspace(-1, 1, H, dtype=np.float32)[:, None]
     xx = np.linspace(-1, 1, W, dtype=np.float32)[None, :]
-    light = 1 - 0.03 * rng.uniform(0.5, 1.5) * (xx * rng.uniform(-1, 1) + yy * rng.uniform(-1, 1))
-    img = img * light[..., None]
-    img = img + rng.normal(0, o.noise, img.shape).astype(np.float32)
+    light = 1 - np.float32(0.03 * rng.uniform(0.5, 1.5)) * (xx * np.float32(rng.uniform(-1, 1)) + yy * np.float32(rng.uniform(-1, 1)))
+    img *= light[..., None]
+    img *= paper
+    noise = np.empty_like(img)
+    cv2.setRNGSeed(int(rng.integers(0, 2**31 - 1)))
+    cv2.randn(noise, 0, o.noise)
+    img += noise
     # dust specks
     for _ in range(int(rng.integers(20, 80))):
         x, y = int(rng.integers(0, W)), int(rng.integers(0, H))
         r = int(rng.integers(1, 3))
         cv2.circle(img, (x, y), r, (0.3, 0.3, 0.3), -1)
-    img = np.clip(img, 0, 1)
+    np.clip(img, 0, 1, out=img)
     if rng.random() < 0.5:
         img = cv2.GaussianBlur(img, (3, 3), 0.6)
     if o.skew:
@@ -138,7 +153,7 @@ def degrade(img: np.ndarray, rng: np.random.Generator, o: ScanOpts, upside: bool
         img = _phone(img, rng)
     if upside:
         img = img[::-1, ::-1]
-    u8 = (np.clip(img, 0, 1) * 255).astype(np.uint8)
+    u8 = cv2.convertScaleAbs(np.ascontiguousarray(img), alpha=255.0)
     pil = Image.fromarray(u8, "RGB")
     if o.gray:
         pil = pil.convert("L")
@@ -204,7 +219,7 @@ def image_pdf(path: Path, pages: list[tuple[bytes, int, int, int, bool]]) -> Non
 
 
 def scan_document(pdf: Path, seal: Seal | None, opts: ScanOpts, rng: np.random.Generator,
-                  pages: list[int] | None = None) -> list[tuple[bytes, int, int, int, bool]]:
+                  pages: list[int] | None = None, start: int = 0) -> list[tuple[bytes, int, int, int, bool]]:
     """Scan the pages of a printed document; returns JPEG pages."""
     n = pdf_pages(pdf)
     pages = list(range(n)) if pages is None else pages
@@ -221,15 +236,14 @@ def scan_document(pdf: Path, seal: Seal | None, opts: ScanOpts, rng: np.random.G
                 stamp_at.setdefault(p, stamp_at[pi])
     out = []
     for k, p in enumerate(pages):
-        img = render(pdf, p, opts.dpi, False)
-        img = np.ascontiguousarray(img)
+        img = np.array(render(pdf, p, opts.dpi, False), dtype=np.float32)
         if p in stamp_at:
             d_px = int(seal.diameter_mm / 25.4 * opts.dpi)
             s = seal_rgba(seal.ring, d_px, rng, bottom_text=seal.bottom_text)
             x_pt, y_pt = stamp_at[p]
             jx, jy = rng.uniform(-3, 3, 2) * opts.dpi / 25.4
             _stamp(img, s, x_pt * opts.dpi / 72 + jx, y_pt * opts.dpi / 72 + jy, strength=float(rng.uniform(0.8, 0.97)))
-        pil = degrade(img, rng, opts, upside=(k in opts.upside_down))
+        pil = degrade(img, rng, opts, upside=(start + k in opts.upside_down))
         out.append((jpeg_bytes(pil, opts.quality, opts.dpi), pil.width, pil.height, opts.dpi, pil.mode == "L"))
     return out
 

@@ -110,6 +110,13 @@ def _write_sheet(ws, st: TableStyle, rows: list[dict], with_info: bool = True, m
     for row in rows:
         extra = row.get("_split", [])
         span = 1 + len(extra)
+        lines = 1
+        for h in cols:
+            lines = max(lines, _lines(row.get(h, ""), WIDTHS.get(h, 10)))
+            for e in extra:
+                lines = max(lines, _lines(e.get(h, ""), WIDTHS.get(h, 10)))
+        for k in range(span):
+            ws.row_dimensions[r + k].height = 15 * lines + 5
         for j, h in enumerate(cols, 1):
             v = row.get(h, "")
             c = ws.cell(r, j, v)
@@ -181,6 +188,13 @@ def _write_sheet(ws, st: TableStyle, rows: list[dict], with_info: bool = True, m
     ws.print_title_rows = f"{header_row}:{header_row}"
     _setup_print(ws, n)
     return header_row
+
+
+def _lines(v, width) -> int:
+    if v is None or v == "":
+        return 1
+    units = sum(2 if ord(ch) > 255 else 1 for ch in str(v))
+    return max(1, -(-units // max(1, int(width * 0.9))))
 
 
 def _in_merge(ws, row, col) -> bool:

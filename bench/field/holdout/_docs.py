@@ -269,3 +269,33 @@ def landscape_fit(ws, title_rows=None):
 def col_widths(ws, widths):
     for i, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = w
+
+
+def autofit_rows(ws, first_row=5, min_height=None):
+    """Give wrapped rows the height Excel would (LibreOffice keeps openpyxl's default height)."""
+    import math
+    merged_multi = set()
+    for rng_ in ws.merged_cells.ranges:
+        if rng_.max_row > rng_.min_row:
+            for r in range(rng_.min_row, rng_.max_row + 1):
+                merged_multi.add(r)
+    for r in range(first_row, ws.max_row + 1):
+        if r in merged_multi:
+            continue
+        lines = 1
+        for c in range(1, ws.max_column + 1):
+            v = ws.cell(r, c).value
+            if v is None:
+                continue
+            s = str(v)
+            letter = get_column_letter(c)
+            width = ws.column_dimensions[letter].width or 8.43
+            # a merged single-row cell spans several columns
+            for rng_ in ws.merged_cells.ranges:
+                if rng_.min_row == r == rng_.max_row and rng_.min_col == c:
+                    width = sum((ws.column_dimensions[get_column_letter(k)].width or 8.43)
+                                for k in range(rng_.min_col, rng_.max_col + 1))
+            units = sum(2 if ord(ch) > 255 else 1 for ch in s)
+            lines = max(lines, math.ceil(units / max(1.0, width - 1.5)))
+        h = max(min_height or 0, ws.row_dimensions[r].height or 0, 14.5 * lines + 4)
+        ws.row_dimensions[r].height = h

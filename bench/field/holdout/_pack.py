@@ -183,7 +183,7 @@ def make_eml(*, from_name, from_addr, to_addr, subject, date, message_id, body, 
     msg = MIMEMultipart("mixed", boundary=boundary)
     msg["From"] = "%s <%s>" % (Header(from_name, charset).encode(), from_addr)
     msg["To"] = to_addr
-    msg["Subject"] = Header(subject, charset).encode()
+    msg["Subject"] = Header(subject, charset, header_name="Subject")
     msg["Date"] = date
     msg["Message-ID"] = message_id
     msg["X-Mailer"] = "Foxmail 7.2.16.188[cn]" if "gb18030" in style else "Microsoft Outlook 16.0"

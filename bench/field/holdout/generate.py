@@ -219,7 +219,10 @@ class Truth:
             "name": (person.name if person else name), "student_id": (person.sid if person else sid),
             "also": list(also), "note": note})
 
-    def trap(self, college, note, person=None, name=None):
+    def trap(self, college, note, person=None, name=None, codes=()):
+        """codes: the flag codes a wrong reading of this trap would raise (score.py reads "[A,B] …")."""
+        if codes:
+            note = "[%s] %s" % (",".join(codes), note)
         self.traps.append({"id": "t%02d" % (len(self.traps) + 1), "college": college,
                            "name": person.name if person else name, "note": note})
 
@@ -267,11 +270,11 @@ def a4_from_template(forms, col, rows, info, *, vocab=None, award_sep="；", sid
     wb = D.open_xlsx(forms.a(4))
     ws = wb.worksheets[0]
     blank = None
+    if sheet_title:
+        ws.title = sheet_title
     if keep_blank_sheet:
         blank = wb.copy_worksheet(ws)
         blank.title = "学生带班党员考核情况汇总表"
-    if sheet_title:
-        ws.title = sheet_title
     ws["A2"] = info
     r = 5
     row_of = {}
@@ -333,7 +336,9 @@ def a4_from_template(forms, col, rows, info, *, vocab=None, award_sep="；", sid
         for i, p in enumerate(rows):
             ws.cell(row_of[i], 14, fn(p, i))
         ws.column_dimensions["N"].hidden = True
+    D.autofit_rows(ws)
     D.landscape_fit(ws, "$1:$4")
+    ws.print_area = "A1:M%d" % max(ws.max_row, 19)
     if blank is not None:
         wb.active = 0  # the filled sheet first, the untouched template copy behind it
     return wb
@@ -371,6 +376,7 @@ def a4_retyped_waiyu(col, rows, publicity):
             c = D.cell_fmt(ws, r, j, v, size=10)
             if j in (3, 4, 14):
                 c.number_format = "@"
+    D.autofit_rows(ws)
     D.landscape_fit(ws, "$1:$4")
     return wb
 
@@ -405,7 +411,9 @@ def a2_from_template(forms, col, rows, info, *, status_map=None, gender_map=None
         ws.cell(r, 1, line)
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=10)
         r += 1
+    D.autofit_rows(ws)
     D.landscape_fit(ws, "$1:$4")
+    ws.print_area = "A1:J%d" % max(ws.max_row, 19)
     return wb
 
 
@@ -429,7 +437,9 @@ def a3_from_template(forms, col, rows, *, info=None, override_led=None, sid_cell
                 if j == 3:
                     c.number_format = fmt
             r += 1
+    D.autofit_rows(ws)
     D.landscape_fit(ws, "$1:$4")
+    ws.print_area = "A1:I%d" % max(ws.max_row, 19)
     return wb
 
 
@@ -841,8 +851,12 @@ POS = {
 # ======================================================================= the six colleges
 
 
+CST = datetime.timezone(datetime.timedelta(hours=8))
+
+
 def dt(s):
-    return datetime.datetime.strptime(s, "%Y-%m-%d %H:%M").timestamp()
+    """A Beijing-time wall clock string -> POSIX timestamp (file mtimes)."""
+    return datetime.datetime.strptime(s, "%Y-%m-%d %H:%M").replace(tzinfo=CST).timestamp()
 
 
 class Corpus:
@@ -858,14 +872,17 @@ class Corpus:
         self.files = []  # (relpath, bytes, mtime)
         self.jobs = []
         self.seals = {}
+        self.manifest = {}  # inbox-relative path -> college (for score.py's misattribution check)
+        self.current = None
 
     # -------------------------------------------------------------- helpers
 
     def sub(self, tag):
         return random.Random("%s/%s" % (self.seed, tag))
 
-    def put(self, rel, data, mtime):
+    def put(self, rel, data, mtime, college=None):
         self.files.append((rel, data, mtime))
+        self.manifest[rel] = college or self.current
 
     def x(self, wb, creator="Administrator", when=(2020, 6, 18, 9, 0, 0)):
         return K.stable_ooxml(D.save_xlsx(wb, creator), when=when)
@@ -887,6 +904,7 @@ class Corpus:
 
     def waiyu(self):
         rng = self.sub("waiyu")
+        self.current = "外国语学院"
         col = College("外国语学院", "外语学院", "05", [("英语", "英语", "01"), ("日语", "日语", "02"), ("商务英语", "商英", "03")], 12)
         self.seals[col.official] = col.seal_text
         ms = make_mentors(rng, self.names, col, 12)
@@ -942,13 +960,19 @@ class Corpus:
         cz = K.make_zip(cases, gbk=True, when=(2020, 6, 21, 16, 10, 0), dirs=False)
         summ = self.w(summary_docx(rng, col, 12, "2020年6月19日", "wyxy"))
         root = "外语学院-带班党员材料/"
-        members = [(root + "附件2 新聘学生带班党员汇总表（外语学院）.xlsx", a2),
-                   (root + "附件3 获奖情况统计表.xlsx", a3),
+        members = [(root + "附件3 获奖情况统计表.xlsx", a3),
                    (root + "附件4 考核情况汇总表（外语学院）.xlsx", a4),
                    (root + "外国语学院优秀带班党员案例.zip", cz),
                    (root + "外语学院学生带班工作总结.docx", summ)]
         members += [(root + "考核审批表/%s-考核审批表.docx" % n, b) for n, b in a5.items()]
         self.put("外语学院-带班党员材料.zip", K.make_zip(members, gbk=True, when=(2020, 6, 21, 16, 35, 0)), dt("2020-06-21 16:40"))
+        e = K.make_eml(from_name="外国语学院 陈老师", from_addr="wgyxy@zqu.edu.cn", to_addr="2539746740@qq.com",
+                       subject="外语学院2020-2021学年度新聘学生带班党员汇总表", date="Thu, 18 Jun 2020 15:42:10 +0800",
+                       message_id="<202006181542100.wgyxy@zqu.edu.cn>",
+                       body="李老师：附件为外语学院新聘学生带班党员汇总表，纸质版稍后送到学工部。",
+                       attachments=[("附件2 新聘学生带班党员汇总表（外语学院）.xlsx", a2)], style="rfc2231-gbk",
+                       boundary="----=_NextPart_wy_0618")
+        self.put("邮件/外语学院新聘汇总表.eml", e, dt("2020-06-18 15:45"))
         enc = K.make_encrypted_zip([("外语学院学生带班工作总结.docx", summ)], b"wyxy2020", rng)
         self.put("外语学院工作总结（加密）.zip", enc, dt("2020-06-21 16:52"))
         self.truth.defect("UNREADABLE_FILE", col.official, "外语学院工作总结（加密）.zip is password-protected (ZipCrypto); "
@@ -969,15 +993,17 @@ class Corpus:
                       PaperPage("wy-a5-" + p.sid, 2, seal=POS["a5_p2"], sign=POS["a5_p2_sign"], ops=ops())]
         self.jobs.append(ScanJob("纸质件扫描/外语学院/外语学院_{n:04d}.jpg", "jpg", pages, col.official))
         self.truth.trap(col.official, "A4 retyped with own column order and extra 身份证号 / QQ columns (18 and 9-10 digit "
-                        "numbers next to 学号), two title rows, info line without colons over merged cells")
+                        "numbers next to 学号), two title rows, info line without colons over merged cells",
+                        codes=['HEADCOUNT_MISMATCH', 'FORM_MISSING', 'FORM_NOT_IN_SUMMARY', 'FIELD_MISMATCH', 'DUPLICATE_PERSON', 'CASE_AUTHOR_UNKNOWN'])
         self.truth.trap(col.official, "15% of 12 = 1.8 -> 2 标兵 allowed; A4 has exactly 2 (one of them fails the criteria, "
-                        "which is d-CRITERIA, not a quota problem)")
+                        "which is d-CRITERIA, not a quota problem)", codes=['MODEL_QUOTA_EXCEEDED'])
         return col
 
     # -------------------------------------------------------------- 经济与管理学院 (clean)
 
     def jingguan(self):
         rng = self.sub("jingguan")
+        self.current = "经济与管理学院"
         col = College("经济与管理学院", "经管学院", "03", [("会计学", "会计学", "01"), ("市场营销", "市场营销", "02"),
                                                     ("电子商务", "电子商务", "03")], 15)
         self.seals[col.official] = col.seal_text
@@ -1026,19 +1052,25 @@ class Corpus:
                 cases.append(("生活照-%s.jpg" % c.author.name, life))
         self.truth.trap(col.official, "case with 5 pictures inside table cells plus the author's life photo embedded in the "
                         "table with caption 作者生活照 (6 images in the docx, 5 count; life photo > 1 MiB, embedded only)",
-                        col.cases[2].author)
-        self.truth.trap(col.official, "40% of 15 = 6 cases exactly; 15% of 15 = 2.25 -> 2 标兵, A4 has 2")
+                        col.cases[2].author, codes=['CASE_IMAGE_COUNT', 'PHOTO_MISSING', 'PHOTO_TOO_SMALL'])
+        self.truth.trap(col.official, "40% of 15 = 6 cases exactly; 15% of 15 = 2.25 -> 2 标兵, A4 has 2",
+                        codes=['CASE_QUOTA', 'MODEL_QUOTA_EXCEEDED'])
         self.truth.trap(col.official, "cases written inside a table with reworded headings 背景和起因 / 工作做法及流程 / 效果与启示 / "
-                        "创意与评价 and a small author table (姓名|学号|所带班级)")
+                        "创意与评价 and a small author table (姓名|学号|所带班级)",
+                        codes=['CASE_SECTION_MISSING', 'CASE_AUTHOR_UNKNOWN', 'CASE_TOO_LONG'])
         cz = K.make_zip(cases, when=(2020, 6, 22, 21, 0, 0), dirs=False)
         a5z = K.make_zip([("考核审批表/%02d-%s.docx" % (i + 1, p.name), a5[p.name]) for i, p in enumerate(ms)],
                          when=(2020, 6, 22, 20, 0, 0))
         summ = self.w(summary_docx(rng, col, 15, "2020年6月22日", "jgxy"))
         self.truth.trap(col.official, "A4 vocabulary: 带班党员标兵 / 优秀带班党员 / 称职, 政治面貌 正式党员 / 预备党员, 带班征文 √ / 完成, "
-                        "诚信记录 良好 / 无不良记录; A5 says ☑标兵 □优秀, 中共党员, 已完成, 无 - same meanings, no mismatch")
-        self.truth.trap(col.official, "A4 workbook keeps the blank template sheet next to the filled sheet 经管学院")
-        self.truth.trap(col.official, "公示时间 2020年6月15日至6月19日 = exactly five days inclusive")
-        self.truth.trap(col.official, "A2 has exactly 2 new mentors for each of its four freshman classes")
+                        "诚信记录 良好 / 无不良记录; A5 says ☑标兵 □优秀, 中共党员, 已完成, 无 - same meanings, no mismatch",
+                        codes=['FIELD_MISMATCH', 'PAPER_ELECTRONIC_MISMATCH', 'CRITERIA_NOT_MET', 'CANDIDATE_STATUS'])
+        self.truth.trap(col.official, "A4 workbook keeps the blank template sheet next to the filled sheet 经管学院",
+                        codes=['HEADCOUNT_MISMATCH', 'FORM_MISSING', 'UNREADABLE_FILE'])
+        self.truth.trap(col.official, "公示时间 2020年6月15日至6月19日 = exactly five days inclusive",
+                        codes=['PUBLICITY_TOO_SHORT'])
+        self.truth.trap(col.official, "A2 has exactly 2 new mentors for each of its four freshman classes",
+                        codes=['CLASS_OVER_STAFFED'])
         e1 = K.make_eml(from_name="经管学院 黄小燕", from_addr="jgxy_xgb@163.com", to_addr="2539746740@qq.com",
                         subject="经管学院-2020—2021学年度新聘学生带班党员汇总表", date="Sat, 20 Jun 2020 17:05:12 +0800",
                         message_id="<20200620170512.jgxy.0001@163.com>",
@@ -1056,7 +1088,7 @@ class Corpus:
         self.put("邮件/经管学院-新聘带班党员汇总表.eml", e1, dt("2020-06-20 17:06"))
         self.put("邮件/经管学院-考核材料及优秀案例.eml", e2, dt("2020-06-22 21:37"))
         self.truth.trap(col.official, "main e-mail dated Mon, 22 Jun 2020 21:36 +0800 (deadline day, 13:36 UTC); A2 e-mail "
-                        "dated Sat, 20 Jun 2020 17:05 +0800 (A2 deadline day)")
+                        "dated Sat, 20 Jun 2020 17:05 +0800 (A2 deadline day)", codes=['LATE_SUBMISSION'])
         # paper: one PDF with everything, 150 dpi colour
         self.printable("jg-a2", a2, ".xlsx")
         self.printable("jg-a4", self.xlsx_print_copy(a4, drop_sheets=["学生带班党员考核情况汇总表"]), ".xlsx")
@@ -1073,13 +1105,15 @@ class Corpus:
                       PaperPage("jg-a5-" + p.sid, 2, seal=POS["a5_p2"], sign=POS["a5_p2_sign"], ops=ops())]
         self.jobs.append(ScanJob("纸质件扫描/经济与管理学院纸质材料（扫描）.pdf", "pdf", pages, col.official))
         self.truth.trap(col.official, "paper copies: one image-only PDF (150 dpi) holding A2, A4, the summary and only 2 of "
-                        "the 15 A5 forms - a sample, not a mismatch for the other 13 and not a missing paper half")
+                        "the 15 A5 forms - a sample, not a mismatch for the other 13 and not a missing paper half",
+                        codes=['PAPER_ELECTRONIC_MISMATCH', 'DELIVERABLE_MISSING', 'SEAL_MISSING', 'UNREADABLE_FILE'])
         return col
 
     # -------------------------------------------------------------- 电子与电气工程学院
 
     def dianzi(self, dup_holder):
         rng = self.sub("dianzi")
+        self.current = "电子与电气工程学院"
         col = College("电子与电气工程学院", "电子学院", "07", [("电子信息工程", "电子信息", "01"), ("电气工程及其自动化", "电气", "02"),
                                                       ("通信工程", "通信", "03")], 20)
         self.seals[col.official] = col.seal_text
@@ -1092,7 +1126,8 @@ class Corpus:
         self.truth.defect("HEADCOUNT_MISMATCH", col.official, "A4 states 带班党员总数：20人 but lists 19 people (footer 合计：19人, "
                           "3 blank template rows with only 序号 20-22)")
         self.truth.trap(col.official, "quotas with base 20: 8 cases sent (40% = 8) and 3 标兵 (15% = 3); with 19 rows the "
-                        "figures would be the same (7.6 -> 8, 2.85 -> 3), so only HEADCOUNT_MISMATCH applies")
+                        "figures would be the same (7.6 -> 8, 2.85 -> 3), so only HEADCOUNT_MISMATCH applies",
+                        codes=['CASE_QUOTA', 'MODEL_QUOTA_EXCEEDED'])
         col.mentors = ms
         dup_holder.append(ms[18])
         # 学号 written several ways
@@ -1109,7 +1144,8 @@ class Corpus:
                 return int(p.sid), "0"
             return p.sid, "@"
         self.truth.trap(col.official, "A4 学号 as full-width digits, with spaces, as numbers shown 2.01707E+11 (scientific "
-                        "format, also on the printed copy) and as plain numbers - all equal to the A5 学号", ms[6])
+                        "format, also on the printed copy) and as plain numbers - all equal to the A5 学号",
+                        codes=['FIELD_MISMATCH', 'PAPER_ELECTRONIC_MISMATCH', 'FORM_MISSING', 'FORM_NOT_IN_SUMMARY'])
         vocab4 = {"grade": {"标兵": "标兵", "优秀": "优秀", "合格": "合格"}, "essay": {True: "是", False: "否"}}
         footers = ["合计：19人", "填表人：何晓琳\u3000\u3000\u3000\u3000审核人：梁志明（学工办主任）",
                    "联系电话：0758-2716385\u3000\u3000日期：2020年6月18日",
@@ -1156,11 +1192,13 @@ class Corpus:
         col.cases = cs
         self.truth.defect("PHOTO_TOO_SMALL", col.official, "life photo %s生活照.jpg is 921,600 bytes (900 KB)" % ms[0].name, ms[0])
         self.truth.defect("CASE_IMAGE_COUNT", col.official, "case has only 2 pictures (floating) plus a separate life photo", ms[3])
-        self.truth.trap(col.official, "case with pictures grouped with their caption text boxes (Word groups, 4 pictures)", ms[5])
+        self.truth.trap(col.official, "case with pictures grouped with their caption text boxes (Word groups, 4 pictures)", ms[5],
+                        codes=['CASE_IMAGE_COUNT'])
         self.truth.trap(col.official, "case with a small logo picture in the page header and 4 floating pictures "
-                        "(4 or 5 counted, either is legal)", ms[6])
+                        "(4 or 5 counted, either is legal)", ms[6], codes=['CASE_IMAGE_COUNT'])
         self.truth.trap(col.official, "life photo embedded in the case with caption 本人照片 (not a case picture; 4 other "
-                        "pictures; no separate life-photo file)", ms[7])
+                        "pictures; no separate life-photo file)", ms[7],
+                        codes=['CASE_IMAGE_COUNT', 'PHOTO_MISSING', 'PHOTO_TOO_SMALL'])
         heads = ["（一）背景与起因", "（二）做法与流程", "（三）效果与启示", "（四）创意与评价"]
         members = []
         for c in cs:
@@ -1212,6 +1250,7 @@ class Corpus:
 
     def tiyu(self):
         rng = self.sub("tiyu")
+        self.current = "体育与健康学院"
         col = College("体育与健康学院", "体育学院", "13", [("体育教育", "体育教育", "01"), ("社会体育指导与管理", "社会体育", "02")], 8)
         self.seals[col.official] = col.seal_text
         ms = make_mentors(rng, self.names, col, 8, rare_share=1.0, class_style="{yyyy}级{m}{k}班", led_style="{yyyy}级{m}{k}班")
@@ -1266,15 +1305,16 @@ class Corpus:
             if c.life == "file":
                 members.append(("%s生活照.jpg" % c.author.name, life_bytes(rng, c)))
         self.truth.trap(col.official, "case authors only in the file names (案例-姓名.docx); headings 第一部分… / bold "
-                        "unnumbered / 1.…; pictures inside table cells", cs[0].author)
+                        "unnumbered / 1.…; pictures inside table cells",
+                        codes=['CASE_AUTHOR_UNKNOWN', 'CASE_SECTION_MISSING', 'CASE_IMAGE_COUNT'])
         cz = K.make_zip(members, when=(2020, 6, 21, 9, 50, 0), dirs=False)
         a5z = K.make_zip([("%s.docx" % n, b) for n, b in a5.items()], when=(2020, 6, 21, 9, 40, 0), dirs=False)
         summ = self.w(summary_docx(rng, col, 8, "2020年6月22日", "tyxy"))
         e1 = K.make_eml(from_name="体育学院学工办", from_addr="tyxy_xgb@qq.com", to_addr="2539746740@qq.com",
                         subject="体育学院 学生带班党员考核材料及优秀案例", date="Sun, 21 Jun 2020 10:15:33 +0800",
                         message_id="<tencent_TY20200621101533@qq.com>",
-                        body="李老师好，附件为体育与健康学院带班党员相关材料（新聘汇总表、获奖统计、考核汇总表、审批表、优秀案例），工作总结还在修改，随后补交。",
-                        attachments=[("新聘学生带班党员汇总表.xlsx", a2), ("获奖情况统计表.xlsx", a3), ("考核情况汇总表.xlsx", a4),
+                        body="李老师好，附件为体育与健康学院带班党员相关材料（获奖统计、考核汇总表、审批表、优秀案例），工作总结还在修改，随后补交。",
+                        attachments=[("获奖情况统计表.xlsx", a3), ("考核情况汇总表.xlsx", a4),
                                      ("考核审批表.zip", a5z), ("体育与健康学院优秀带班党员案例.zip", cz)],
                         style="rfc2047-gb18030", boundary="----=_NextPart_5EEEC3F5_0B9C1D40_2A1B3C4D")
         e2 = K.make_eml(from_name="体育学院学工办", from_addr="tyxy_xgb@qq.com", to_addr="2539746740@qq.com",
@@ -1282,6 +1322,12 @@ class Corpus:
                         message_id="<tencent_TY20200623084702@qq.com>", body="李老师，补交我院学生带班工作总结，抱歉晚了。",
                         attachments=[("体育学院学生带班工作总结.docx", summ)], style="rfc2047-gb18030",
                         boundary="----=_NextPart_5EF1514E_0C1D2E3F_4A5B6C7D")
+        e0 = K.make_eml(from_name="体育学院学工办", from_addr="tyxy_xgb@qq.com", to_addr="2539746740@qq.com",
+                        subject="体育学院新聘学生带班党员汇总表", date="Fri, 19 Jun 2020 16:20:45 +0800",
+                        message_id="<tencent_TY20200619162045@qq.com>", body="李老师好，附件为我院2020—2021学年度新聘学生带班党员汇总表。",
+                        attachments=[("新聘学生带班党员汇总表.xlsx", a2)], style="rfc2047-gb18030",
+                        boundary="----=_NextPart_5EEC76BD_0A1B2C3D_1A2B3C4D")
+        self.put("邮件/体育学院新聘学生带班党员汇总表.eml", e0, dt("2020-06-19 16:25"))
         self.put("邮件/体育学院 学生带班党员考核材料及优秀案例.eml", e1, dt("2020-06-21 10:20"))
         self.put("邮件/体育学院学生带班工作总结（补交）.eml", e2, dt("2020-06-23 08:50"))
         self.truth.defect("LATE_SUBMISSION", col.official, "work summary e-mailed Tue, 23 Jun 2020 08:47 +0800, after the "
@@ -1308,13 +1354,14 @@ class Corpus:
                                  [PaperPage("ty-sum", 1, seal=POS["summary"], ops={"dpi": 200, "q": 80})], col.official))
         self.truth.defect("SEAL_MISSING", col.official, "the scanned paper A2 (新聘学生带班党员汇总表) carries a signature but no seal")
         self.truth.trap(col.official, "every A4/A5 name on the scans contains a rare character (铖 堃 喆 婧 琰 玥 …); one A5 page "
-                        "scanned upside down", ms[5])
+                        "scanned upside down", codes=['PAPER_ELECTRONIC_MISMATCH', 'FIELD_MISMATCH'])
         return col
 
     # -------------------------------------------------------------- 生命科学学院 (clean)
 
     def shengming(self):
         rng = self.sub("shengming")
+        self.current = "生命科学学院"
         col = College("生命科学学院", "生命科学学院", "11", [("生物科学", "生物科学", "01"), ("生物技术", "生物技术", "02"),
                                                     ("生态学", "生态", "03")], 10)
         self.seals[col.official] = col.seal_text
@@ -1325,9 +1372,10 @@ class Corpus:
         ms[9].failed = 1
         ms[9].violations = 1
         col.mentors = ms
-        self.truth.trap(col.official, "15% of 10 = 1.5 -> 2 标兵 allowed; A4 has exactly 2")
+        self.truth.trap(col.official, "15% of 10 = 1.5 -> 2 标兵 allowed; A4 has exactly 2",
+                        codes=['MODEL_QUOTA_EXCEEDED'])
         self.truth.trap(col.official, "合格 mentor with 1 failed course and 1 violation in the class: the notice sets "
-                        "criteria only for 标兵 and 优秀", ms[9])
+                        "criteria only for 标兵 and 优秀", ms[9], codes=['CRITERIA_NOT_MET'])
         two = [p for p in ms if len(p.name) == 2]
         spaced = two[0] if two else ms[3]
         leader = ms[5] if ms[5] is not spaced else ms[6]
@@ -1339,8 +1387,10 @@ class Corpus:
                 return p.name + "（组长）"
             return p.name
         self.truth.trap(col.official, "A4 name written with a space (%s) - A5 and case folder without" %
-                        (spaced.name[0] + " " + spaced.name[1:]), spaced)
-        self.truth.trap(col.official, "A4 name written with a note %s（组长） - A5 without" % leader.name, leader)
+                        (spaced.name[0] + " " + spaced.name[1:]), spaced,
+                        codes=['FIELD_MISMATCH', 'PAPER_ELECTRONIC_MISMATCH', 'FORM_MISSING', 'FORM_NOT_IN_SUMMARY', 'CASE_AUTHOR_UNKNOWN'])
+        self.truth.trap(col.official, "A4 name written with a note %s（组长） - A5 without" % leader.name, leader,
+                        codes=['FIELD_MISMATCH', 'PAPER_ELECTRONIC_MISMATCH', 'FORM_MISSING', 'FORM_NOT_IN_SUMMARY'])
         info = "学院（盖章）：生命科学学院    带班党员总数： 10    公示时间：2020年6月9日至2020年6月15日"
         vocab4 = {"status_fn": lambda p, i: ("党员" if (p.status == "中共党员" and i % 2) else p.status)}
         a4 = self.x(a4_from_template(self.forms, col, ms, info, vocab=vocab4, name_cell=name_cell, sheet_title="考核汇总",
@@ -1363,12 +1413,15 @@ class Corpus:
               Case(ms[6], titles[3], 1090, 5, "files", merged_heading=True)]
         col.cases = cs
         self.truth.trap(col.official, "case text exactly 1500 字 by the SPEC count (headings included, digit runs count 1, "
-                        "no author line, pictures as separate files so no captions)", ms[0])
+                        "no author line, pictures as separate files so no captions)", ms[0], codes=['CASE_TOO_LONG'])
         self.truth.trap(col.official, "case with exactly 3 pictures as separate files 图1-3.jpg beside the docx in the "
-                        "author's folder, plus 生活照.jpg", ms[2])
-        self.truth.trap(col.official, "life photo of exactly 1,048,576 bytes; case with exactly 3 embedded pictures", ms[4])
-        self.truth.trap(col.official, "case with 5 separate picture files; first heading merged 一、标题、背景与起因", ms[6])
-        self.truth.trap(col.official, "case authors only in the folder names (姓名/案例.docx)")
+                        "author's folder, plus 生活照.jpg", ms[2], codes=['CASE_IMAGE_COUNT'])
+        self.truth.trap(col.official, "life photo of exactly 1,048,576 bytes; case with exactly 3 embedded pictures", ms[4],
+                        codes=['PHOTO_TOO_SMALL', 'CASE_IMAGE_COUNT'])
+        self.truth.trap(col.official, "case with 5 separate picture files; first heading merged 一、标题、背景与起因", ms[6],
+                        codes=['CASE_IMAGE_COUNT', 'CASE_SECTION_MISSING'])
+        self.truth.trap(col.official, "case authors only in the folder names (姓名/案例.docx)",
+                        codes=['CASE_AUTHOR_UNKNOWN', 'PHOTO_MISSING'])
         members = []
         for c in cs:
             heads = list(HEAD_STD)
@@ -1410,13 +1463,15 @@ class Corpus:
             pages += [PaperPage("sm-a5-" + p.sid, 1, ops=ops()),
                       PaperPage("sm-a5-" + p.sid, 2, seal=POS["a5_p2"], sign=POS["a5_p2_sign"], ops=ops())]
         self.jobs.append(ScanJob("纸质件扫描/生命科学学院/scan{n:03d}.jpg", "jpg", pages, col.official))
-        self.truth.trap(col.official, "grey 150 dpi scans (seal grey, too); only 2 of 10 A5 forms scanned")
+        self.truth.trap(col.official, "grey 150 dpi scans (seal grey, too); only 2 of 10 A5 forms scanned",
+                        codes=['SEAL_MISSING', 'PAPER_ELECTRONIC_MISMATCH', 'DELIVERABLE_MISSING'])
         return col
 
     # -------------------------------------------------------------- 旅游与历史文化学院
 
     def lvyou(self, dup_holder):
         rng = self.sub("lvyou")
+        self.current = "旅游与历史文化学院"
         col = College("旅游与历史文化学院", "旅游学院", "16", [("历史学", "历史学", "01"), ("旅游管理", "旅游管理", "02"),
                                                     ("酒店管理", "酒店管理", "03")], 9)
         self.seals[col.official] = col.seal_text
@@ -1426,7 +1481,8 @@ class Corpus:
             set_grade(p, g, rng, col)
         ms[0].awards = [GOOD_AWARDS[0], GOOD_AWARDS[2]]  # two awards -> row over two lines
         ms[4].failed = 1
-        self.truth.trap(col.official, "优秀学生带班党员 with 1 failed course: the notice's 优秀 criteria do not include grades", ms[4])
+        self.truth.trap(col.official, "优秀学生带班党员 with 1 failed course: the notice's 优秀 criteria do not include grades", ms[4],
+                        codes=['CRITERIA_NOT_MET'])
         dup = dup_holder[0]
         ms.append(dup)
         col.mentors = ms
@@ -1435,7 +1491,8 @@ class Corpus:
         self.truth.defect("MODEL_QUOTA_EXCEEDED", col.official, "2 标兵 on A4; 15% of 9 = 1.35 -> 1 allowed")
         info = "学院（盖章）：旅游与历史文化学院\u3000\u3000带班党员总数：9\u3000\u3000公示时间：6月10日-6月16日"
         a4 = self.x(a4_from_template(self.forms, col, ms, info, split_rows={0}), "lyxy", when=(2020, 6, 21, 20, 0, 0))
-        self.truth.trap(col.official, "A4 row of a 标兵 written over two lines (one award per line, other cells merged)", ms[0])
+        self.truth.trap(col.official, "A4 row of a 标兵 written over two lines (one award per line, other cells merged)",
+                        codes=['HEADCOUNT_MISMATCH', 'CRITERIA_NOT_MET', 'FIELD_MISMATCH'])
         classes = [("20历史学1班", 1), ("20旅游管理1班", 2), ("20酒店管理1班", 1)]
         col.new = make_new_mentors(rng, self.names, col, classes)
         a2 = self.x(a2_from_template(self.forms, col, col.new, "学院（盖章）：旅游与历史文化学院\u3000\u3000填表人：罗老师\u3000\u3000"
@@ -1480,6 +1537,8 @@ class Corpus:
                                     ("附件2 新聘学生带班党员汇总表.xlsx", a2), ("旅游学院案例汇总（最终版）.zip", cz)],
                        style="rfc2231-utf8", boundary="=_lyls_boundary_0622")
         self.put("邮件/旅游与历史文化学院带班党员材料.eml", e, dt("2020-06-22 09:31"))
+        self.truth.defect("LATE_SUBMISSION", col.official, "A2 (新聘学生带班党员汇总表, due 2020-06-20) sent only with the "
+                          "rest in the e-mail of Mon, 22 Jun 2020 09:30 +0800")
         # paper: A4 without seal (red tick only), A2 sealed, one A5 sampled
         self.printable("ly-a4", a4, ".xlsx")
         self.printable("ly-a2", a2, ".xlsx")
@@ -1510,8 +1569,10 @@ class Corpus:
         rng = self.sub("scan")
         n_pages = 0
         for job in self.jobs:
+            # the paper copies were handed in on 6-20 (旅游与历史文化学院: with everything else on 6-22)
+            when = "2020-06-22 10:00" if job.college == "旅游与历史文化学院" else "2020-06-20 16:00"
             for rel, data in produce_scan(self.paper, job, rng, self.seals):
-                self.put(rel, data, dt("2020-06-22 17:30"))
+                self.put(rel, data, dt(when), college=job.college)
             n_pages += len(job.pages)
         self.inbox.mkdir(parents=True, exist_ok=True)
         for rel, data, mtime in self.files:
@@ -1521,6 +1582,9 @@ class Corpus:
             os.utime(p, (mtime, mtime))
         truth = {"colleges": OFFICIAL, "clean_colleges": CLEAN, "defects": self.truth.defects, "traps": self.truth.traps}
         (self.out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+        manifest = {"note": "which college each dropped file (top level of inbox/) belongs to",
+                    "files": dict(sorted(self.manifest.items()))}
+        (self.out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         return cols, n_pages
 
 
@@ -1528,14 +1592,21 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=2020)
+    ap.add_argument("--work", help="keep intermediate files (printed forms, PDFs) in this folder")
     args = ap.parse_args()
     out = Path(args.out)
     if (out / "inbox").exists():
         shutil.rmtree(out / "inbox")
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="holdout-") as work:
-        corpus = Corpus(out, args.seed, work)
+    if args.work:
+        shutil.rmtree(args.work, ignore_errors=True)
+        os.makedirs(args.work)
+        corpus = Corpus(out, args.seed, args.work)
         cols, n_pages = corpus.build()
+    else:
+        with tempfile.TemporaryDirectory(prefix="holdout-") as work:
+            corpus = Corpus(out, args.seed, work)
+            cols, n_pages = corpus.build()
     print("wrote %s: %d files, %d scanned pages, %d defects, %d traps" % (
         out / "inbox", len(corpus.files), n_pages, len(corpus.truth.defects), len(corpus.truth.traps)))
 
