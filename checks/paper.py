@@ -149,7 +149,12 @@ def _sure(ctx: Ctx, form: str, f: str, a: str, b: str) -> bool:
     if f == SID or (column is not None and column.type == "student_id"):
         sa, sb = textnorm.student_id(a), textnorm.student_id(b)
         return len(sa) != len(sb) or sum(x != y for x, y in zip(sa, sb)) > 2
-    return not _slip(textnorm.squash(a), textnorm.squash(b))
+    sa, sb = textnorm.squash(a), textnorm.squash(b)
+    if sa.isdigit() and not sb.isdigit():  # a number read with letters or marks in it: the reading is broken
+        return False
+    if sa in sb or sb in sa:  # the expected value inside the reading (a stray mark, a cut-off cell)
+        return False
+    return not _slip(sa, sb)
 
 
 def _slip(a: str, b: str) -> bool:

@@ -63,3 +63,11 @@ def test_a_paper_person_is_not_missing_from_an_electronic_form_that_was_not_read
                      record=replace(unread.record, fields={"学院": b.MATH}))
     flags = run(b.a5(b.MATH, *PEOPLE[0]), unread, a5_scan("赵堃子", "201707010118"))
     assert "PAPER_ELECTRONIC_MISMATCH" not in {f.code for f in flags if f.severity == "error"}
+
+
+def test_a_number_read_with_junk_in_it_is_a_doubt():
+    e = b.a5(b.MATH, "张三", "201706010118", 联系电话="15885773971")
+    p = a5_scan("张三", "201706010118", 联系电话="1588577397 2R18")
+    assert [(f.code, f.field) for f in run(e, p)] == [("OCR_LOW_CONFIDENCE", "联系电话")]
+    p2 = a5_scan("张三", "201706010118", 联系电话="13900000000")  # clearly another number
+    assert [(f.code, f.field) for f in run(e, p2)] == [("PAPER_ELECTRONIC_MISMATCH", "联系电话")]
