@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 
 import docx
@@ -109,5 +110,5 @@ def test_golden_a1(tmp_path, campaign):
         sections={"背景与起因": "新生入学。", "做法与流程": "开班会。", "效果与启示": "班风好。", "创意与评价": "有创意。"},
         body=body, char_count=4 * 7 + 5 + 4 + 4 + 4,
         images=tuple(ImageRef(name=f"image{n}.png", size=len(b), caption=f"图{n} {c}", embedded=True,
-                              is_life_photo=c == "作者生活照", source="t.docx")
+                              is_life_photo=c == "作者生活照", source="t.docx", sha256=hashlib.sha256(b).hexdigest())
                      for n, (b, c) in enumerate(zip(blobs, ["班会", "合影", "讨论", "作者生活照"]), start=1)))]
