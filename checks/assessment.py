@@ -11,7 +11,7 @@ from typing import Iterator
 
 from paperdesk import textnorm
 
-from checks.context import APPROVAL, PUBLICITY, RATING, STATED_TOTAL, SUMMARY, Ctx, percent, person_rows, same_text, sid_note
+from checks.context import APPROVAL, PUBLICITY, RATING, STATED_TOTAL, SUMMARY, Ctx, percent, person_rows, sid_note
 from checks.criteria import judge
 from checks.dates import inclusive_days, parse_period
 from checks.matching import Person, find_person, people_of, unique

@@ -101,12 +101,8 @@ def _tidy(r: TableRow) -> TableRow:
     if not name:
         return r
     cells = dict(r.cells)
-    clean = textnorm.clean(name)
-    note = textnorm.name_note(clean)
-    bare = re.sub(r"\s*[（(【\[][^（）()【】\[\]]{0,12}[）)】\]]\s*$", "", clean)
-    if re.search(r"[\u3400-\u9fff]", bare):
-        bare = re.sub(r"\s+", "", bare)
-    cells[NAME] = bare
+    cells[NAME] = textnorm.bare_name(name)
+    note = textnorm.name_note(name)
     if note:
         cells[NOTE] = f"{cells[NOTE]}；{note}" if cells.get(NOTE) else note
     return replace(r, cells=cells)

@@ -48,13 +48,18 @@ def squash(text: str | None) -> str:
 _NAME_NOTE = re.compile(r"\s*[（(【\[][^（）()【】\[\]]{0,12}[）)】\]]\s*$")
 
 
-def person_name(value: object) -> str:
-    """A person's name as a key: "张 三" → 张三, "张三（组长）" → 张三, full-width letters halved."""
-    text = clean(value)
-    text = _NAME_NOTE.sub("", text)
-    if re.search(r"[\u4e00-\u9fff]", text):
+def bare_name(value: object) -> str:
+    """A person's name as it should be shown: "张 三" → 张三, "张三（组长）" → 张三 (the note is
+    :func:`name_note`'s), full-width letters halved."""
+    text = _NAME_NOTE.sub("", clean(value))
+    if re.search(r"[\u3400-\u9fff]", text):
         text = re.sub(r"\s+", "", text)
-    return text.lower()
+    return text
+
+
+def person_name(value: object) -> str:
+    """A person's name as a matching key: :func:`bare_name` in lower case."""
+    return bare_name(value).lower()
 
 
 def name_note(value: object) -> str:
