@@ -44,13 +44,20 @@ def run_pipeline(
     """Process the inbox once and publish the outbox; returns the run summary (a dict).
     ``roster_path`` names the office's roster (reference data: the quota base)."""
     configure_prefect(state_dir)
+    from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
+
     from flows.pipeline_flow import process_inbox
 
-    return process_inbox(
-        str(Path(inbox).resolve()),
-        str(Path(outbox).resolve()),
-        str(Path(state_dir).resolve()),
-        str(campaign_path) if campaign_path else None,
-        progress or quiet,
-        str(Path(roster_path).resolve()) if roster_path else None,
-    )
+    # Prefect reads the environment once, when first imported; in a process that imported it
+    # before configure_prefect (a host application, a test session) the short default start-up
+    # timeout would stand, so the one setting a slow machine needs is applied here as well.
+    timeout = int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"])
+    with temporary_settings(updates={PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: timeout}):
+        return process_inbox(
+            str(Path(inbox).resolve()),
+            str(Path(outbox).resolve()),
+            str(Path(state_dir).resolve()),
+            str(campaign_path) if campaign_path else None,
+            progress or quiet,
+            str(Path(roster_path).resolve()) if roster_path else None,
+        )

@@ -4,7 +4,7 @@ visible through the server's API (what the Prefect UI shows), and the outbox is 
 
 from __future__ import annotations
 
-import asyncio
+import json
 import os
 import socket
 import subprocess
@@ -33,15 +33,19 @@ def _healthy(url: str) -> bool:
 
 
 def _server_view(api: str) -> tuple[list[str], list[str]]:
-    from prefect.client.orchestration import PrefectClient
+    """Deployment names and flow-run state types, read over the server's REST API with plain HTTP:
+    importing prefect into the pytest process would freeze its settings (home, startup timeout)
+    before the in-process runs of later tests configure them."""
 
-    async def read():
-        async with PrefectClient(api) as client:
-            deployments = await client.read_deployments()
-            runs = await client.read_flow_runs()
-        return [d.name for d in deployments], [r.state_type.value for r in runs if r.state_type]
+    def post(path: str) -> list[dict]:
+        req = urllib.request.Request(api + path, data=b"{}", method="POST",
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return json.loads(r.read())
 
-    return asyncio.run(read())
+    deployments = post("/deployments/filter")
+    runs = post("/flow_runs/filter")
+    return [d["name"] for d in deployments], [r["state_type"] for r in runs if r.get("state_type")]
 
 
 def test_watch_serves_the_flow_as_a_deployment_on_a_prefect_server(tmp_path):
