@@ -7,8 +7,11 @@ labels (A5 fields, table column headers) found as cells of the page, plus a bonu
 above the table matches the form's title. :func:`split_pages` walks the pages in order: a page
 whose score reaches :data:`START_SCORE` starts a new form (a table form's page that repeats its
 header and has no title continues the same form); any other page continues the current form (a
-second A5 page holding only 带班工作主要事迹 / 意见, the rest of a long A4). Pages before the
-first form, or of a file with no form at all, make a segment with ``form=None`` (free text).
+second A5 page holding only 带班工作主要事迹 / 意见, the rest of a long A4) — unless its heading
+names a deliverable that has no form (the work summary, 工作总结, scanned after the tables of a
+college's one PDF): that page starts a free-text segment, so the form before it does not take its
+seal. Pages before the first form, or of a file with no form at all, make a segment with
+``form=None`` (free text).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from paperdesk import textnorm
 START_SCORE = 0.45
 TITLE_MIN_RATIO = 0.9  # a title line at least this close to a form title counts as its title
 TITLE_BONUS = 0.3
+HEADING_LINES = 2  # the lines of a page read as its heading
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,18 @@ def _title_matches(text: str, title: str) -> bool:
     return matched / len(want) >= TITLE_MIN_RATIO
 
 
+def heads_free_deliverable(campaign, page: PageRead) -> bool:
+    """Whether the page's heading (its first lines above any table) names a deliverable without a
+    form (its title or one of its keywords), e.g. "电子与电气工程学院学生带班工作总结"."""
+    top = page.tables[0].table.bbox[1] if page.tables else None
+    lines = [w for w in page.lines if w.text.strip() and (top is None or w.bbox[3] <= top + 5)]
+    head = textnorm.squash("".join(w.text for w in lines[:HEADING_LINES]))
+    if not head:
+        return False
+    words = [w for d in campaign.deliverables if d.form is None for w in (d.title, *d.keywords)]
+    return any(textnorm.squash(w) and textnorm.squash(w) in head for w in words)
+
+
 def split_pages(campaign, pages: list[PageRead]) -> list[Segment]:
     """The forms of a multi-page scan (see the module docstring)."""
     segments: list[tuple[str | None, list[int]]] = []
@@ -74,6 +90,8 @@ def split_pages(campaign, pages: list[PageRead]) -> list[Segment]:
         )
         if score >= START_SCORE and not continues_table:
             segments.append((form, [i]))
+        elif current is not None and heads_free_deliverable(campaign, page):
+            segments.append((None, [i]))
         elif segments:
             segments[-1][1].append(i)
         else:
