@@ -1,7 +1,8 @@
 """Scan extractor adapter: a scanned PDF or a form-page image -> records with their paper facts.
 
-``extract(path, kind, display, campaign, engine=None) -> list[Extracted]``  (in a worker process,
-see :mod:`extractors.scan_pool`; ``read(path, kind, display, campaign, engine)`` in this thread)
+``extract(path, kind, display, campaign, engine=None) -> list[Extracted]``  (with this process's
+own OCR engine, created once, unless one is given; the run reads every file in a worker process
+under a budget, see :mod:`extractors.pool`, and a scan's budget grows with its pages)
 
 Calls :func:`extractors.scan.reader.read_scan` (OCR, forms, per-field confidence) and gives every
 record it returns (FormDoc / TableDoc / FreeDoc, ``from_scan=True``) a
@@ -22,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -42,37 +44,34 @@ SEAL_MARGIN = 0.15
 
 
 def extract(path: Path, kind: str, display: str, campaign: Campaign, engine=None) -> list[Extracted]:
-    """The scan's records, each with its :class:`PaperInfo` (see the module docstring). Read in a
-    worker process (:mod:`extractors.scan_pool`) unless an ``engine`` instance is given."""
-    if engine is not None:
-        return read(path, kind, display, campaign, engine)
-    from extractors.scan_pool import run_scan
-
-    try:
-        return run_scan(read_here, str(path), kind, display, campaign)
-    except Exception as e:  # noqa: BLE001 - e.g. a record that cannot cross the process boundary
-        return [ExtractionError(display, f"扫描件无法识别（{type(e).__name__}）")]
+    """The scan's records, each with its :class:`PaperInfo` (see the module docstring), read with
+    ``engine`` or this process's own engine (created on first use, kept for the next scans)."""
+    if engine is None:
+        engine = _own_engine()
+    return read(Path(path), kind, display, campaign, engine)
 
 
 _engine = None
+_engine_lock = threading.Lock()
 
 
-def read_here(path: str, kind: str, display: str, campaign: Campaign) -> list[Extracted]:
-    """:func:`read` with this process's own engine (created once; one scan at a time per process)."""
+def _own_engine():
     global _engine
-    if _engine is None:
-        from extractors.scan import ocr
+    with _engine_lock:
+        if _engine is None:
+            from extractors.scan import ocr
 
-        _engine = ocr.default_engine()
-    return read(Path(path), kind, display, campaign, _engine)
+            _engine = ocr.default_engine()
+        return _engine
 
 
 def read(path: Path, kind: str, display: str, campaign: Campaign, engine) -> list[Extracted]:
     """Read the scan in this thread with ``engine`` (pages one after another)."""
     try:
+        from extractors.pool import note_pages
         from extractors.scan.reader import read_scan
 
-        result = read_scan(path, kind, display, campaign, engine=engine, workers=1)
+        result = read_scan(path, kind, display, campaign, engine=engine, workers=1, on_pages=note_pages)
         errors = [r for r in result.records if isinstance(r, ExtractionError)]
         if errors or not result.records:
             return errors or [ExtractionError(display, "扫描件中没有读到任何内容")]

@@ -179,6 +179,15 @@ class ReconcileRule(_Strict):
     fields: dict[str, str]
 
 
+class Limits(_Strict):
+    """What reading one file may cost (see :mod:`extractors.pool`); the environment's
+    ``PAPERDESK_FILE_SECONDS`` / ``PAPERDESK_PAGE_SECONDS`` / ``PAPERDESK_FILE_MEMORY_MB`` win."""
+
+    file_seconds: float = Field(default=120.0, gt=0)
+    page_seconds: float = Field(default=20.0, ge=0)  # more per page of a scan
+    file_memory_mb: int = Field(default=1024, gt=0)
+
+
 class Campaign(_Strict):
     id: str
     title: str
@@ -195,6 +204,8 @@ class Campaign(_Strict):
     forms: dict[str, FormDef]
     #: enumerated fields compared by meaning (see :class:`Vocabulary`)
     vocabularies: tuple[Vocabulary, ...] = ()
+    #: the time and memory budget of reading one file
+    limits: Limits = Limits()
     #: reference data: the office's roster of class mentors per college (xlsx or YAML), relative
     #: to the campaign file; ``paperdesk run --roster FILE`` names one too (see paperdesk.roster)
     roster: str | None = None

@@ -159,10 +159,13 @@ class FreeDoc:
 
 @dataclass(frozen=True)
 class ExtractionError:
-    """A file that could not be read: ``reason`` is Chinese and shown to staff."""
+    """A file that could not be read: ``reason`` is Chinese and shown to staff. ``budget`` marks
+    a file stopped by its time or memory limit (or a worker that died): not a fact about the
+    file, so it is not cached and the next run tries again (with the limits then in force)."""
 
     source: str
     reason: str
+    budget: bool = False
 
 
 Extracted = Union[CaseDoc, FormDoc, TableDoc, ImageFile, FreeDoc, ExtractionError]

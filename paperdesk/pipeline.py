@@ -10,10 +10,9 @@ everything else is pure and lives in ``intake/``, ``extractors/``, ``checks/``, 
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Iterator
 
 from paperdesk.campaign import Campaign
 from paperdesk.models import ExtractionError, Flag, IntakeItem, Submission
@@ -53,7 +52,7 @@ def extract(
     """Extract every file still to be read, once per content hash: a hash already in the state
     database (same extractor version) is taken from there. Returns ({sha256: records},
     {"cached": n, "extracted": m})."""
-    from extractors.registry import EXTRACTOR_VERSION, extract as extract_file
+    from extractors.registry import EXTRACTOR_VERSION
 
     todo: dict[str, IntakeItem] = {}
     for item in items:
@@ -70,22 +69,50 @@ def extract(
     total = len(todo)
     done = len(results)
     progress(done, total, "读取文件")
-
-    def work(item: IntakeItem) -> tuple[str, list]:
-        try:
-            records = extract_file(Path(item.blob), item.kind, item.display, campaign)
-        except Exception as e:  # an extractor bug must not lose the file: it becomes unreadable
-            records = [ExtractionError(item.display, f"读取时出错（程序错误，请报告）：{type(e).__name__}: {e}")]
-        return item.sha256, records
-
-    workers = max(1, min(4, os.cpu_count() or 1))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        for sha, records in pool.map(work, fresh):
+    for sha, records in read_files(fresh, campaign, state.dir / "logs" / "paperdesk.log"):
+        if not any(isinstance(r, ExtractionError) and r.budget for r in records):
             state.store_extract(sha, EXTRACTOR_VERSION, records)
-            results[sha] = records
-            done += 1
-            progress(done, total, "读取文件")
+        results[sha] = records
+        done += 1
+        progress(done, total, "读取文件")
     return results, {"cached": total - len(fresh), "extracted": len(fresh)}
+
+
+def read_files(items: list[IntakeItem], campaign: Campaign, log_path: Path) -> Iterator[tuple[str, list]]:
+    """``(sha256, records)`` of every item as it is read, each in a worker process under the
+    campaign's budget (see :mod:`extractors.pool`); in this process when ``PAPERDESK_WORKERS=0``.
+    An extractor bug never loses the file: it becomes unreadable with the error as its reason."""
+    from extractors.pool import Budget, Pool, workers_wanted
+    from extractors.registry import extract as extract_file
+
+    jobs = [(item.sha256, (Path(item.blob), item.kind, item.display, campaign), item.display) for item in items]
+    n = min(workers_wanted(), len(jobs))
+    if n == 0:
+        for sha, args, display in jobs:
+            try:
+                yield sha, extract_file(*args)
+            except Exception as e:  # noqa: BLE001
+                yield sha, [ExtractionError(display, f"读取时出错（程序错误，请报告）：{type(e).__name__}: {e}")]
+        return
+    limits = campaign.limits
+    budget = Budget(limits.file_seconds, limits.page_seconds, limits.file_memory_mb).with_env()
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with Pool(n, budget, str(log_path)) as pool:
+        CURRENT.append(pool)
+        try:
+            yield from pool.imap(extract_file, jobs)
+        finally:
+            CURRENT.remove(pool)
+
+
+#: the pools reading files right now (the signal handlers of the CLI cancel them)
+CURRENT: list = []
+
+
+def cancel_reading() -> None:
+    """Kill every worker reading a file now (Ctrl+C, SIGTERM); the run then stops."""
+    for pool in list(CURRENT):
+        pool.cancel()
 
 
 # ---------------------------------------------------------------------------- identify

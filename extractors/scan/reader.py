@@ -80,13 +80,17 @@ class ScanResult:
     record_pages: tuple[tuple[int, ...], ...] = ()
 
 
-def read_scan(path, kind: str, display: str, campaign, engine=None, workers: int | None = None) -> ScanResult:
-    """See the module docstring."""
+def read_scan(path, kind: str, display: str, campaign, engine=None, workers: int | None = None,
+              on_pages=None) -> ScanResult:
+    """See the module docstring. ``on_pages(n)`` is told the number of pages once they are loaded
+    (the reading budget grows with it, see :func:`extractors.pool.note_pages`)."""
     t0 = time.perf_counter()
     try:
         pages = load_pages(path, kind)
     except ScanInputError as e:
         return ScanResult(display, (ExtractionError(display, str(e)),))
+    if on_pages is not None:
+        on_pages(len(pages))
     t_load = time.perf_counter() - t0
     factory = _engine_factory(engine)
     outcomes = _read_all(pages, factory, workers)

@@ -61,10 +61,7 @@ def test_form_page_images_and_tiffs_are_scans_photos_are_not(a5_page, campaign, 
     assert isinstance(img, ImageFile) and img.width == 1000
 
 
-@pytest.mark.parametrize("processes", ["", "0"])  # in worker processes (default) and in this process
-def test_broken_scan_is_an_extraction_error(campaign, tmp_path, monkeypatch, processes):
-    monkeypatch.setenv("PAPERDESK_SCAN_PROCESSES", processes)
-    monkeypatch.setattr("extractors.scan_pool._pool", None)
+def test_broken_scan_is_an_extraction_error(campaign, tmp_path):
     bad = tmp_path / "bad.tif"
     bad.write_bytes(b"II*\x00" + bytes(40))
     [err] = scan_file.extract(bad, "image", "x/bad.tif", campaign)
