@@ -10,6 +10,8 @@ email's Date, else the time intake first saw it.
 
 from __future__ import annotations
 
+import dataclasses
+
 from typing import Iterator
 
 from paperdesk.campaign import Deliverable
@@ -42,7 +44,19 @@ def deliverable_missing(ctx: Ctx) -> Iterator[Finding]:
     """One flag per college and deliverable with no electronic file, or (paper deliverables) with an
     electronic file but no scan of the paper copy — a warning when the college did send scans
     (the paper copy may be a page of one that was not placed); a college that sent nothing at all gets one
-    flag ("尚未提交任何材料"), not one per deliverable."""
+    flag ("尚未提交任何材料"), not one per deliverable. A college with a file that could not be read
+    within its budget (READ_LIMIT_EXCEEDED) gets warnings only: the missing item may be that file."""
+    unread = {ctx.college_of_item(i) for i in ctx.submission.items if i.over_budget}
+    for finding in _missing(ctx):
+        if finding.college in unread:
+            finding = dataclasses.replace(
+                finding, severity="warning",
+                message=finding.message + "（该学院有文件因超出读取限制未能读完，此项可能就在其中；"
+                                          "请加大读取限制重新运行后再核对。）")
+        yield finding
+
+
+def _missing(ctx: Ctx) -> Iterator[Finding]:
     paper = {d.key for d in ctx.campaign.deliverables if d.paper}
     for college in ctx.colleges:
         if not ctx.files(college):

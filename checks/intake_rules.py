@@ -27,7 +27,7 @@ _CONTAINER_SOURCES = {"archive", "folder", "email_subject", "email_sender"}
 @rule("UNREADABLE_FILE", severity="error")
 def unreadable_file(ctx: Ctx) -> Iterator[Finding]:
     """Every item intake marked unreadable, and every used file whose extraction failed."""
-    seen = set()
+    seen = {item.display for item in ctx.submission.items if item.over_budget}  # READ_LIMIT_EXCEEDED
     for item in ctx.submission.items:
         if item.state == "unreadable" and item.display not in seen:
             seen.add(item.display)
@@ -41,6 +41,18 @@ def unreadable_file(ctx: Ctx) -> Iterator[Finding]:
             yield Finding(f"文件无法读取：{d.file}（{d.record.reason}）。请重新发送可以打开的文件。",
                           college=d.college, deliverable=d.deliverable or INTAKE, file=d.file,
                           expected="可读取的文件", found=d.record.reason)
+
+
+@rule("READ_LIMIT_EXCEEDED", severity="warning")
+def read_limit_exceeded(ctx: Ctx) -> Iterator[Finding]:
+    """A file whose reading was stopped by its time or memory budget: a note for the office (the
+    file may be fine; nothing is claimed about it, and the college's receipt does not mention it)."""
+    for item in ctx.submission.items:
+        if item.over_budget:
+            yield Finding(f"未能读完：{item.display}（{item.reason}）。此文件尚未检查，不一定有问题；"
+                          f"请加大读取限制后重新运行。",
+                          college=ctx.college_of_item(item), deliverable=INTAKE, file=item.display,
+                          expected="在限制内读完", found=item.reason)
 
 
 @rule("DUPLICATE_FILE", severity="warning")

@@ -4,6 +4,8 @@ A :class:`Block` is one paragraph (of the body or of a table cell) with its clea
 name and the pictures it holds. Pictures are found by their relationship ids (``a:blip``
 for DrawingML, inline or floating; ``v:imagedata`` for old VML), so only image parts actually
 referenced from the body count. Merged table cells (python-docx repeats them) are read once.
+A paragraph keeps at most ``caps.PARAGRAPH_CHARS`` characters (one run repeated a million times
+is cut, see :mod:`extractors.caps`; the part itself is bounded by :mod:`extractors.ooxml`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from paperdesk import textnorm
+from extractors.caps import PARAGRAPH_CHARS
 from extractors.labels import prose
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -98,7 +101,7 @@ def unique_cells(table: Table) -> list[_Cell]:
 def cell_lines(cell: _Cell) -> list[str]:
     """A cell's non-empty lines (paragraphs, and line breaks inside them), cleaned; nested
     tables included."""
-    lines = (line for p in _cell_paragraphs(cell) for line in re.split(r"[\n\r\v]", p.text))
+    lines = (line for p in _cell_paragraphs(cell) for line in re.split(r"[\n\r\v]", p.text[:PARAGRAPH_CHARS]))
     return [t for t in (textnorm.clean(x) for x in lines) if t]
 
 
@@ -120,7 +123,7 @@ def _blocks_of(p: Paragraph, table: int | None) -> list[Block]:
         style = p.style.name if p.style is not None else ""
     except (KeyError, ValueError):
         style = ""
-    lines = re.split(r"[\n\r\v]", p.text) or [""]
+    lines = re.split(r"[\n\r\v]", p.text[:PARAGRAPH_CHARS]) or [""]
     pics = pictures(p)
     bold = _all_bold(p)
     out = [Block(text=prose(line), style=style or "", pics=pics if i == 0 else (), table=table, bold=bold)

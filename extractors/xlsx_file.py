@@ -9,7 +9,11 @@ still try. Merged ranges read as their top-left value in every cell they cover.
 Sheets are read row by row (openpyxl read-only mode), so a sheet declaring or holding a million
 rows costs no more than ``MAX_ROWS``: at most ``MAX_ROWS`` rows and ``MAX_COLUMNS`` columns are
 read, and a sheet with values further down says so in the record's ``notes``
-("表格过大，只读取了前 N 行"). ``.xlsm``/``.xltx`` read the same way; macros never run.
+("表格过大，只读取了前 N 行"). Text is bounded too (:mod:`extractors.caps`): a cell keeps at most
+``CELL_CHARS`` characters and the workbook ``DOCUMENT_CHARS`` in all — counted before anything is
+copied, so a shared string that thousands of cells point to costs its cap once per cell until the
+budget is spent, then reading stops with a note ("表格内容过多……"). Merged copies count too.
+``.xlsm``/``.xltx`` read the same way; macros never run.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from paperdesk.campaign import Campaign
 from paperdesk.models import Extracted, FreeDoc, TableDoc
 from extractors import ooxml
 from extractors.base import BadInput
+from extractors.caps import CELL_CHARS, TextBudget
 from extractors.tables import Grid, read_table
 
 MAX_ROWS = 5000
@@ -44,8 +49,9 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
     ooxml.preflight(path, " Excel ", streamed=("xl/worksheets/",))
     with path.open("rb") as fh:  # a file object: intake's blobs have no .xlsx extension
         wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
+        budget = TextBudget()
         try:
-            sheets = [(ws.title, *sheet_grid(ws)) for ws in wb.worksheets if not isinstance(ws, Chartsheet)]
+            sheets = [(ws.title, *sheet_grid(ws, budget)) for ws in wb.worksheets if not isinstance(ws, Chartsheet)]
         finally:
             wb.close()
     if not sheets:
@@ -53,10 +59,10 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
     found = []
     for title, grid, cut in sheets:
         if doc := read_table(grid, campaign, display, title):
-            found.append(dataclasses.replace(doc, notes=doc.notes + _notes(cut)))
+            found.append(dataclasses.replace(doc, notes=doc.notes + _notes(cut, budget.cut)))
     if found:
         return merge_sheets(found)
-    return [_free(display, sheets)]
+    return [_free(display, sheets, budget.cut)]
 
 
 def merge_sheets(docs: list[TableDoc]) -> list[TableDoc]:
@@ -85,19 +91,23 @@ def merge_sheets(docs: list[TableDoc]) -> list[TableDoc]:
     return out
 
 
-def sheet_grid(ws) -> tuple[Grid, bool]:
+def sheet_grid(ws, budget: TextBudget | None = None) -> tuple[Grid, bool]:
     """The sheet's values (capped, trailing empty rows/columns trimmed), merged ranges filled
-    with their top-left value; and whether values beyond ``MAX_ROWS`` were left unread."""
+    with their top-left value; and whether values beyond ``MAX_ROWS`` were left unread. Text
+    is taken from ``budget`` (see the module docstring); reading stops when it is spent."""
+    budget = budget or TextBudget()
     cells: list[list[object]] = []
     cut = False
     for i, row in enumerate(ws.iter_rows(max_row=MAX_ROWS + LOOK_PAST, max_col=MAX_COLUMNS, values_only=True)):
+        if budget.spent:
+            break
         if i < MAX_ROWS:
-            cells.append(list(row))
+            cells.append([budget.take(v, CELL_CHARS) if isinstance(v, str) else v for v in row])
         elif any(v is not None for v in row):
             cut = True
             break
     cells = _trimmed(cells)
-    copies = _fill_merges(cells, _merges(ws))
+    copies = _fill_merges(cells, _merges(ws), budget)
     return Grid(cells=cells, numbers=list(range(1, len(cells) + 1)), copies=frozenset(copies)), cut
 
 
@@ -136,7 +146,7 @@ def _merges(ws) -> list[str]:
     return refs[:MAX_MERGES]
 
 
-def _fill_merges(cells: list[list[object]], refs: list[str]) -> set[tuple[int, int]]:
+def _fill_merges(cells: list[list[object]], refs: list[str], budget: TextBudget) -> set[tuple[int, int]]:
     copies: set[tuple[int, int]] = set()
     nrows = len(cells)
     ncols = len(cells[0]) if cells else 0
@@ -152,16 +162,23 @@ def _fill_merges(cells: list[list[object]], refs: list[str]) -> set[tuple[int, i
         for r in range(top, min(bottom, nrows)):
             for c in range(left, min(right, ncols)):
                 if (r, c) != (top, left):
+                    if isinstance(value, str):
+                        if budget.spent:
+                            return copies
+                        budget.take(value, CELL_CHARS)  # every copy is read as text later
                     cells[r][c] = value
                     copies.add((r, c))
     return copies
 
 
-def _notes(cut: bool) -> tuple[str, ...]:
-    return (f"表格过大，只读取了前 {MAX_ROWS} 行",) if cut else ()
+def _notes(cut: bool, text_cut: bool = False) -> tuple[str, ...]:
+    notes = (f"表格过大，只读取了前 {MAX_ROWS} 行",) if cut else ()
+    if text_cut:
+        notes += ("表格内容过多（单元格文字过长或总量过大），只读取了一部分",)
+    return notes
 
 
-def _free(display: str, sheets: list[tuple[str, Grid, bool]]) -> FreeDoc:
+def _free(display: str, sheets: list[tuple[str, Grid, bool]], text_cut: bool = False) -> FreeDoc:
     lines = []
     for _, grid, _ in sheets:
         for r in range(len(grid.cells)):
@@ -169,5 +186,5 @@ def _free(display: str, sheets: list[tuple[str, Grid, bool]]) -> FreeDoc:
             if text:
                 lines.append(text)
     title = lines[0] if lines else textnorm.clean(Path(display.split("!")[-1]).stem)
-    notes = _notes(any(cut for _, _, cut in sheets))
+    notes = _notes(any(cut for _, _, cut in sheets), text_cut)
     return FreeDoc(source=display, title=title, text="\n".join(lines), deliverable="", notes=notes)

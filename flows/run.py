@@ -44,6 +44,11 @@ def run_pipeline(
     """Process the inbox once and publish the outbox; returns the run summary (a dict).
     ``roster_path`` names the office's roster (reference data: the quota base)."""
     configure_prefect(state_dir)
+    from paperdesk.progress import route_warnings
+
+    logs = Path(state_dir).resolve() / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    route_warnings(str(logs / "paperdesk.log"))
     from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
 
     from flows.pipeline_flow import process_inbox

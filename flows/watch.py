@@ -3,8 +3,9 @@
 Polling, not inotify: inboxes often sit on network or USB drives where change events are not
 delivered. A drop is processed once the inbox has been quiet for ``settle`` seconds (every
 file's size and mtime unchanged), so a file still being copied is never read half-written.
-A run that fails is reported and the watcher carries on; SIGINT/SIGTERM stop it between runs
-(a run in progress is finished first, so nothing is left half-published).
+A run that fails is reported and the watcher carries on; SIGINT/SIGTERM stop it at once, a run in
+progress too (its reading workers are killed; what it had read stays cached, and the outbox is only
+ever replaced file by file, so nothing is left half-written), exit 130 / 143.
 
 With ``PREFECT_API_URL`` set, :func:`serve_deployment` serves the flow as a deployment on that
 server instead, so its runs (scheduled by interval) show in the Prefect UI.
@@ -13,12 +14,13 @@ server instead, so its runs (scheduled by interval) show in the Prefect UI.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import threading
 import time
 from pathlib import Path
 from typing import Callable
+
+from paperdesk import interrupt
 
 Snapshot = dict[str, tuple[int, int]]
 
@@ -92,7 +94,8 @@ def watch(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path | None
 
     def run() -> None:
         # The flow runs in a worker thread: Prefect then leaves SIGTERM to us (it can only take
-        # signals in the main thread), so a stop request lets the run in progress finish.
+        # signals in the main thread); a stop request kills the run's reading workers, so the
+        # run ends at once, and the main thread leaves the loop.
         failure: list[BaseException] = []
 
         def target() -> None:
@@ -108,8 +111,7 @@ def watch(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path | None
             raise failure[0]
 
     watcher = Watcher(inbox, run, interval=interval, settle=settle)
-    signal.signal(signal.SIGINT, watcher.stop)
-    signal.signal(signal.SIGTERM, watcher.stop)
+    interrupt.install(on_signal=watcher.stop)  # a run in progress is stopped too (its workers killed)
     print(f"正在监视 {Path(inbox).resolve()}（Ctrl+C 停止）", file=sys.stderr, flush=True)
     return watcher.loop()
 

@@ -185,7 +185,7 @@ class Limits(_Strict):
 
     file_seconds: float = Field(default=120.0, gt=0)
     page_seconds: float = Field(default=20.0, ge=0)  # more per page of a scan
-    file_memory_mb: int = Field(default=1024, gt=0)
+    file_memory_mb: int = Field(default=1536, gt=0)
 
 
 class Campaign(_Strict):

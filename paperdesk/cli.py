@@ -1,7 +1,8 @@
 """The ``paperdesk`` command: run, demo, forms, serve.
 
 Exit codes: 0 when the command did its work (a run with flags is a successful run), 1 when the
-run itself failed (bad campaign file, unwritable outbox, state busy), 2 for bad usage.
+run itself failed (bad campaign file, unwritable outbox, state busy), 2 for bad usage, 130 / 143
+when Ctrl+C / SIGTERM stopped it (see :mod:`paperdesk.interrupt`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from paperdesk import interrupt
 from paperdesk.campaign import CampaignError, load_campaign
 
 
@@ -69,7 +71,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     handler = {"run": cmd_run, "demo": cmd_demo, "forms": cmd_forms, "serve": cmd_serve,
                "watch": cmd_watch}[args.command]
-    return handler(args, campaign)
+    if args.command in ("run", "serve"):
+        interrupt.install()  # watch installs its own (it also stops its loop)
+    try:
+        return handler(args, campaign)
+    except BaseException as e:  # Ctrl+C / SIGTERM: one Chinese line and 130 / 143, no traceback
+        signum = interrupt.signal_of(e)
+        if signum is None:
+            raise
+        print("\n" + interrupt.message(signum), file=sys.stderr, flush=True)
+        return interrupt.exit_code(signum)
 
 
 def cmd_run(args, campaign) -> int:

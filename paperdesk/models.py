@@ -63,6 +63,9 @@ class IntakeItem:
     state: FileState | None = None
     reason: str | None = None
     container: str | None = None  # display path of the archive/email it came out of
+    #: unreadable only because reading it passed its time or memory budget (extractors.pool):
+    #: the office's limit, not the college's fault
+    over_budget: bool = False
 
 
 # ---------------------------------------------------------------- extracted documents

@@ -133,7 +133,8 @@ def identify(items: list[IntakeItem], extracted: dict[str, list], campaign: Camp
             records = extracted.get(item.sha256, [])
             errors = [r for r in records if isinstance(r, ExtractionError)]
             if errors:
-                item = dataclasses.replace(item, state="unreadable", reason=errors[0].reason)
+                item = dataclasses.replace(item, state="unreadable", reason=errors[0].reason,
+                                           over_budget=any(e.budget for e in errors))
             else:
                 item = dataclasses.replace(item, state="used")
                 readable.append((item, records))

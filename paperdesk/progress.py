@@ -37,3 +37,20 @@ def terminal(stream: TextIO | None = None) -> Progress:
             last.update(message=message, decile=decile)
 
     return show
+
+
+def route_warnings(log_path: str | None) -> None:
+    """Library warnings (openpyxl's "Print area cannot be set", "Cannot parse header or footer",
+    …) go to the run's log file, or nowhere, never to the terminal: what a file's oddity means
+    for the office is said in its state and reason."""
+    import logging
+    import warnings
+
+    logging.captureWarnings(True)
+    log = logging.getLogger("py.warnings")
+    log.propagate = False
+    for h in log.handlers[:]:
+        log.removeHandler(h)
+        h.close()
+    log.addHandler(logging.FileHandler(log_path, encoding="utf-8") if log_path else logging.NullHandler())
+    warnings.simplefilter("default")

@@ -45,3 +45,10 @@ def pages_then_work(pages, seconds):
     note_pages(pages)
     time.sleep(seconds)
     return ["read"]
+
+
+def warn(text):
+    import warnings
+
+    warnings.warn(text, UserWarning)
+    return ["warned"]

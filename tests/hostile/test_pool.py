@@ -90,3 +90,13 @@ def test_cancel_stops_at_once_and_leaves_no_worker():
     assert time.monotonic() - t0 < 5
     assert all(not w.proc.is_alive() for w in pool._workers)
     pool.close()
+
+
+def test_library_warnings_in_a_worker_go_to_the_log_not_the_terminal(tmp_path, capfd):
+    log = tmp_path / "logs" / "paperdesk.log"
+    log.parent.mkdir()
+    with Pool(1, Budget(seconds=30), str(log)) as pool:
+        out = _by_key(pool.imap(pool_jobs.warn, [("w", ("Print area cannot be set to Defined name",), "a/b.xlsx")]))
+    assert out["w"] == ["warned"]
+    assert "Print area cannot be set" in log.read_text(encoding="utf-8")
+    assert "Print area" not in capfd.readouterr().err
