@@ -4,7 +4,7 @@ Pure: a :class:`~paperdesk.campaign.Campaign` and a :class:`~paperdesk.models.Su
 list of :class:`~paperdesk.models.Flag` out. Each rule is a small function registered under its
 flag code in :mod:`checks.registry`; the rules live by area:
 
-    intake_rules  UNREADABLE_FILE READ_LIMIT_EXCEEDED DUPLICATE_FILE UNKNOWN_COLLEGE COLLEGE_CONFLICT ARCHIVE_NAME_INVALID
+    intake_rules  UNREADABLE_FILE DUPLICATE_FILE UNKNOWN_COLLEGE COLLEGE_CONFLICT ARCHIVE_NAME_INVALID
                   (COLLEGE_CONFLICT also from seals: seals.seal_conflicts)
     deliverables  DELIVERABLE_MISSING (electronic half and paper half) LATE_SUBMISSION
     cases         PHOTO_TOO_SMALL PHOTO_MISSING CASE_TOO_LONG CASE_IMAGE_COUNT CASE_SECTION_MISSING

@@ -45,7 +45,7 @@ def deliverable_missing(ctx: Ctx) -> Iterator[Finding]:
     electronic file but no scan of the paper copy — a warning when the college did send scans
     (the paper copy may be a page of one that was not placed); a college that sent nothing at all gets one
     flag ("尚未提交任何材料"), not one per deliverable. A college with a file that could not be read
-    within its budget (READ_LIMIT_EXCEEDED) gets warnings only: the missing item may be that file."""
+    within its budget (an UNREADABLE_FILE warning) gets warnings only: the missing item may be that file."""
     unread = {ctx.college_of_item(i) for i in ctx.submission.items if i.over_budget}
     for finding in _missing(ctx):
         if finding.college in unread:

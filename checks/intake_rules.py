@@ -24,10 +24,24 @@ _ARCHIVE_EXT = re.compile(r"\.(zip|7z|rar|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|gz|bz
 _CONTAINER_SOURCES = {"archive", "folder", "email_subject", "email_sender"}
 
 
+#: ``field`` of an UNREADABLE_FILE flag about a file over its reading budget (office-only)
+READ_LIMIT = "读取限制"
+
+
 @rule("UNREADABLE_FILE", severity="error")
 def unreadable_file(ctx: Ctx) -> Iterator[Finding]:
-    """Every item intake marked unreadable, and every used file whose extraction failed."""
-    seen = {item.display for item in ctx.submission.items if item.over_budget}  # READ_LIMIT_EXCEEDED
+    """Every item intake marked unreadable, and every used file whose extraction failed. A file
+    stopped by its reading budget (time or memory, :mod:`extractors.pool`) is a warning for the
+    office with ``field`` :data:`READ_LIMIT`: the file may be fine, nothing is claimed about it, and
+    the college's receipt does not mention it."""
+    seen = set()
+    for item in ctx.submission.items:
+        if item.over_budget and item.display not in seen:
+            seen.add(item.display)
+            yield Finding(f"未能读完：{item.display}（{item.reason}）。此文件尚未检查，不一定有问题；"
+                          f"请加大读取限制后重新运行。",
+                          college=ctx.college_of_item(item), deliverable=INTAKE, file=item.display,
+                          field=READ_LIMIT, expected="在限制内读完", found=item.reason, severity="warning")
     for item in ctx.submission.items:
         if item.state == "unreadable" and item.display not in seen:
             seen.add(item.display)
@@ -41,18 +55,6 @@ def unreadable_file(ctx: Ctx) -> Iterator[Finding]:
             yield Finding(f"文件无法读取：{d.file}（{d.record.reason}）。请重新发送可以打开的文件。",
                           college=d.college, deliverable=d.deliverable or INTAKE, file=d.file,
                           expected="可读取的文件", found=d.record.reason)
-
-
-@rule("READ_LIMIT_EXCEEDED", severity="warning")
-def read_limit_exceeded(ctx: Ctx) -> Iterator[Finding]:
-    """A file whose reading was stopped by its time or memory budget: a note for the office (the
-    file may be fine; nothing is claimed about it, and the college's receipt does not mention it)."""
-    for item in ctx.submission.items:
-        if item.over_budget:
-            yield Finding(f"未能读完：{item.display}（{item.reason}）。此文件尚未检查，不一定有问题；"
-                          f"请加大读取限制后重新运行。",
-                          college=ctx.college_of_item(item), deliverable=INTAKE, file=item.display,
-                          expected="在限制内读完", found=item.reason)
 
 
 @rule("DUPLICATE_FILE", severity="warning")

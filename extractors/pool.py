@@ -5,7 +5,9 @@ machine's memory (a shared-strings bomb, a page of a million glyphs) must cost o
 line, never the run. So :class:`Pool` reads each file in a worker process (spawned; one per core)
 and watches it from the calling process:
 
-- **time**: a file may take :attr:`Budget.seconds`; a scan gets :attr:`Budget.page_seconds` more
+- **time**: a file may take :attr:`Budget.seconds`, counted from when its worker has the job
+  in hand (a fresh worker's start-up is not counted, though a worker that cannot even start
+  within the limit is stopped too); a scan gets :attr:`Budget.page_seconds` more
   per page once its worker has counted the pages (:func:`note_pages`);
 - **memory**: the resident memory of the worker and its children (LibreOffice) may not pass
   :attr:`Budget.memory_mb`, polled every :data:`POLL` seconds from ``/proc``.
@@ -132,6 +134,7 @@ def _worker_main(conn, log_path: str | None) -> None:
         if job is None:
             return
         fn, args = job
+        conn.send(("started", 0))  # unpickled, modules imported: the file's clock starts now
         try:
             result = ("done", fn(*args))
         except BaseException as e:  # noqa: BLE001 - the parent turns it into an unreadable file
@@ -260,6 +263,10 @@ class Pool:
                 kind, value = w.conn.recv()
             except (EOFError, OSError):
                 return self._replace(w, key, [ExtractionError(display, DIED, budget=True)])
+            if kind == "started":  # a fresh worker's start-up (imports) is not the file's time
+                now = time.monotonic()
+                w.job = (key, now, now + self.budget.seconds)
+                return None
             if kind == "pages":
                 w.job = (key, started, deadline + value * self.budget.page_seconds)
                 return None

@@ -32,7 +32,6 @@ SEVERITY = SEVERITY_ZH
 CODE_NAMES = {
     "ARCHIVE_NAME_INVALID": "压缩包命名不规范", "UNKNOWN_COLLEGE": "无法识别学院", "COLLEGE_CONFLICT": "学院信息矛盾",
     "DELIVERABLE_MISSING": "材料缺交", "LATE_SUBMISSION": "逾期提交", "UNREADABLE_FILE": "文件无法读取",
-    "READ_LIMIT_EXCEEDED": "超出读取限制未读完",
     "DUPLICATE_FILE": "重复文件", "PHOTO_TOO_SMALL": "生活照过小", "PHOTO_MISSING": "缺生活照",
     "CASE_TOO_LONG": "案例超字数", "CASE_IMAGE_COUNT": "案例图片数不符", "CASE_SECTION_MISSING": "案例缺少部分",
     "CASE_QUOTA": "案例数量不符", "CASE_AUTHOR_UNKNOWN": "案例作者不在名单", "MODEL_QUOTA_EXCEEDED": "标兵超名额",

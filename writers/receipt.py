@@ -23,8 +23,9 @@ from writers.receipt_doc import build_letter
 
 RECEIPTS_DIR = "回执"
 MISSING_CODE = "DELIVERABLE_MISSING"
-#: flags about the office's own processing, not about what the college sent: never in a receipt
-OFFICE_ONLY = frozenset({"READ_LIMIT_EXCEEDED"})
+#: (code, field) of flags about the office's own processing, not about what the college sent:
+#: never in a receipt (a file stopped by its reading budget, see checks.intake_rules)
+OFFICE_ONLY = frozenset({("UNREADABLE_FILE", "读取限制")})
 
 #: what the college should do, per flag code (fallback: by severity)
 FIX = {
@@ -106,7 +107,7 @@ def receipt_content(campaign: Campaign, submission: Submission, flags: list[Flag
             missing.append(f"{d.title}（截止日期{chinese_date(d.due.isoformat())}）")
     nothing = {d.key for d in campaign.deliverables if not any(f.deliverable == d.key for f in mine)}
     active = [f for f in ordered_flags(campaign, flags) if is_active(f) and f.college == college
-              and f.code not in OFFICE_ONLY
+              and (f.code, f.field) not in OFFICE_ONLY
               and not (f.code == MISSING_CODE and f.deliverable in nothing)]  # already listed as missing
     groups = []
     for key in [d.key for d in campaign.deliverables] + [INTAKE]:

@@ -104,9 +104,9 @@ def repeated_run_docx(runs: int = 600_000) -> bytes:
     return out.getvalue()
 
 
-def slow_scan_tiff(width: int = 4000, height: int = 5600) -> bytes:
-    """A large ruled page of noise as a TIFF: a TIFF is always read as a scan, and OCR of a page
-    this size and this busy takes many seconds."""
+def slow_scan_tiff(width: int = 4000, height: int = 5600, pages: int = 3) -> bytes:
+    """Large ruled pages of noise as a multi-page TIFF: a TIFF is always read as a scan, and OCR
+    of a page this size and this busy takes seconds (3–5 s each on the 2-core test machine)."""
     rng = np.random.default_rng(7)
     page = np.full((height, width), 255, np.uint8)
     page[rng.random((height, width)) < 0.08] = 0
@@ -115,5 +115,6 @@ def slow_scan_tiff(width: int = 4000, height: int = 5600) -> bytes:
     for x in range(150, width - 150, 600):
         page[200:height - 200, x:x + 3] = 0
     buf = io.BytesIO()
-    Image.fromarray(page).save(buf, "TIFF", compression="tiff_deflate")
+    frames = [Image.fromarray(np.roll(page, 40 * i, axis=0)) for i in range(pages)]
+    frames[0].save(buf, "TIFF", compression="tiff_deflate", save_all=True, append_images=frames[1:])
     return buf.getvalue()
