@@ -11,7 +11,6 @@ email's Date, else the time intake first saw it.
 from __future__ import annotations
 
 import dataclasses
-
 from typing import Iterator
 
 from paperdesk.campaign import Deliverable

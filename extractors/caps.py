@@ -4,8 +4,11 @@ per-file budget of :mod:`extractors.pool` is a last resort, not the usual path.
 A hostile or broken file can make a small file expand enormously: a workbook whose shared-strings
 table holds one long string that thousands of cells point to (a few KB on disk, gigabytes once
 every cell's text is copied), a paragraph of one run repeated a million times, a PDF page with
-hundreds of thousands of glyphs. Every extractor counts before it copies and cuts at these caps,
-and a record that was cut says so in its ``notes`` (Chinese, shown to staff).
+hundreds of thousands of glyphs. Where each cap applies: xlsx counts every cell (and every merged
+copy) against :class:`TextBudget` before copying it and notes a cut in the record's ``notes``
+(Chinese, shown to staff); a PDF page over its content cap is not parsed and the record notes it;
+a docx paragraph is cut at ``PARAGRAPH_CHARS`` (its XML part is already bounded by
+:mod:`extractors.ooxml`; the docx records carry no notes, so that cut is silent).
 
 Why the caps cannot hide a real form: the longest field the notice asks for is a case of at most
 1500 characters (A1) and the 带班工作主要事迹 of an A5 (a few hundred); the largest table is a
@@ -15,11 +18,11 @@ hundred times above that.
 
 from __future__ import annotations
 
-#: characters kept of one cell (xlsx, docx table, pdf table); a longer value is cut
+#: characters kept of one cell of a workbook; a longer value is cut
 CELL_CHARS = 20_000
 #: characters kept of one paragraph of a docx (a whole case pasted as one paragraph fits)
 PARAGRAPH_CHARS = 50_000
-#: characters kept of one document (all sheets / all paragraphs / all pages); reading stops there
+#: characters kept of one workbook (all sheets); reading stops there
 DOCUMENT_CHARS = 2_000_000
 #: decoded bytes of one PDF page's content streams past which the page's text is not read
 #: (a dense real page holds 20–200 KB; a page of hundreds of thousands of glyphs holds megabytes)

@@ -47,8 +47,9 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
         raise BadInput("PDF 文件已损坏，无法打开") from e
     with pdf:
         every = pdf.pages[:MAX_PAGES]
-        pages = [page for page in every if content_bytes(page) <= PDF_PAGE_CONTENT_BYTES]
-        skipped = [i + 1 for i, page in enumerate(every) if page not in pages]
+        over = {i for i, page in enumerate(every) if content_bytes(page) > PDF_PAGE_CONTENT_BYTES}
+        pages = [page for i, page in enumerate(every) if i not in over]
+        skipped = sorted(i + 1 for i in over)
         notes = (f"第 {'、'.join(map(str, skipped))} 页内容过多（超过 {PDF_PAGE_CONTENT_BYTES // 10**6} MB），"
                  f"未读取",) if skipped else ()
         texts = [page.extract_text() or "" for page in pages]

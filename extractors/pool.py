@@ -46,6 +46,7 @@ SECONDS_ENV = "PAPERDESK_FILE_SECONDS"
 PAGE_SECONDS_ENV = "PAPERDESK_PAGE_SECONDS"
 MEMORY_ENV = "PAPERDESK_FILE_MEMORY_MB"
 POLL = 0.1  # seconds between looks at the workers' clocks and memory
+KIDS_EVERY = 1.0  # seconds between listings of a worker's descendants (a scan of /proc)
 
 _conn = None  # in a worker: the pipe to the parent (for note_pages)
 
@@ -111,6 +112,11 @@ def memory_reason(limit_mb: int) -> str:
             f"或在活动配置的 limits.file_memory_mb 中调大")
 
 
+def bug_reason(error: str) -> str:
+    """The reason of a file whose extractor raised (a bug of ours, not a bad file)."""
+    return f"读取时出错（程序错误，请报告）：{error}"
+
+
 DIED = "读取此文件的后台进程意外退出（可能是内存不足或文件异常），已跳过；可重新运行再试"
 
 
@@ -156,6 +162,17 @@ class _Worker:
         self.proc.start()
         child.close()
         self.job: tuple[Any, float, float] | None = None  # (key, started, deadline)
+        self._kids: list[int] = []  # the worker's descendants, as last listed
+        self._kids_at = float("-inf")
+
+    def rss_mb(self) -> float:
+        """Resident memory of the worker and its descendants, in MB. The worker's own memory is
+        read at every poll; its descendants (a scan of all of /proc) are listed again at most
+        every :data:`KIDS_EVERY` seconds — LibreOffice starts once per conversion."""
+        now = time.monotonic()
+        if now - self._kids_at >= KIDS_EVERY:
+            self._kids, self._kids_at = descendants(self.proc.pid), now
+        return rss_mb([self.proc.pid, *self._kids])
 
     def kill(self) -> None:
         """SIGKILL the worker and every process below it (LibreOffice runs in its own group)."""
@@ -163,10 +180,10 @@ class _Worker:
         if pid is None:
             return
         for p in [*descendants(pid), pid]:
-            for kill in (lambda: os.killpg(p, signal.SIGKILL), lambda: os.kill(p, signal.SIGKILL)):
+            for send in (os.killpg, os.kill):  # its group if it leads one, else the process
                 try:
-                    kill()
-                except (ProcessLookupError, PermissionError, OSError):
+                    send(p, signal.SIGKILL)
+                except OSError:
                     pass
         self.proc.join(5)
         try:
@@ -273,12 +290,12 @@ class Pool:
             w.job = None
             if kind == "done":
                 return key, value
-            return key, [ExtractionError(display, f"读取时出错（程序错误，请报告）：{value}")]
+            return key, [ExtractionError(display, bug_reason(value))]
         if w.proc.sentinel in ready or not w.proc.is_alive():
             return self._replace(w, key, [ExtractionError(display, DIED, budget=True)])
         if time.monotonic() > deadline:
             return self._replace(w, key, [ExtractionError(display, time_reason(deadline - started), budget=True)])
-        if rss_mb(w.proc.pid) > self.budget.memory_mb:
+        if w.rss_mb() > self.budget.memory_mb:
             return self._replace(w, key, [ExtractionError(display, memory_reason(self.budget.memory_mb), budget=True)])
         return None
 
@@ -317,10 +334,10 @@ def descendants(pid: int) -> list[int]:
     return out
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and its descendants, in MB (0 where /proc is missing)."""
+def rss_mb(pids: list[int]) -> float:
+    """Resident memory of the processes ``pids``, in MB (0 where /proc is missing)."""
     total = 0
-    for p in (pid, *descendants(pid)):
+    for p in pids:
         try:
             with open(f"/proc/{p}/statm", "rb") as f:
                 total += int(f.read().split()[1])

@@ -45,10 +45,9 @@ def run_pipeline(
     ``roster_path`` names the office's roster (reference data: the quota base)."""
     configure_prefect(state_dir)
     from paperdesk.progress import route_warnings
+    from paperdesk.state import log_path
 
-    logs = Path(state_dir).resolve() / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
-    route_warnings(str(logs / "paperdesk.log"))
+    route_warnings(str(log_path(state_dir)))
     from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
 
     from flows.pipeline_flow import process_inbox

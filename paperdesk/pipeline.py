@@ -69,7 +69,7 @@ def extract(
     total = len(todo)
     done = len(results)
     progress(done, total, "读取文件")
-    for sha, records in read_files(fresh, campaign, state.dir / "logs" / "paperdesk.log"):
+    for sha, records in read_files(fresh, campaign, state.log_path):
         if not any(isinstance(r, ExtractionError) and r.budget for r in records):
             state.store_extract(sha, EXTRACTOR_VERSION, records)
         results[sha] = records
@@ -82,7 +82,7 @@ def read_files(items: list[IntakeItem], campaign: Campaign, log_path: Path) -> I
     """``(sha256, records)`` of every item as it is read, each in a worker process under the
     campaign's budget (see :mod:`extractors.pool`); in this process when ``PAPERDESK_WORKERS=0``.
     An extractor bug never loses the file: it becomes unreadable with the error as its reason."""
-    from extractors.pool import Budget, Pool, workers_wanted
+    from extractors.pool import Budget, Pool, bug_reason, workers_wanted
     from extractors.registry import extract as extract_file
 
     jobs = [(item.sha256, (Path(item.blob), item.kind, item.display, campaign), item.display) for item in items]
@@ -92,11 +92,10 @@ def read_files(items: list[IntakeItem], campaign: Campaign, log_path: Path) -> I
             try:
                 yield sha, extract_file(*args)
             except Exception as e:  # noqa: BLE001
-                yield sha, [ExtractionError(display, f"读取时出错（程序错误，请报告）：{type(e).__name__}: {e}")]
+                yield sha, [ExtractionError(display, bug_reason(f"{type(e).__name__}: {e}"))]
         return
     limits = campaign.limits
     budget = Budget(limits.file_seconds, limits.page_seconds, limits.file_memory_mb).with_env()
-    log_path.parent.mkdir(parents=True, exist_ok=True)
     with Pool(n, budget, str(log_path)) as pool:
         CURRENT.append(pool)
         try:

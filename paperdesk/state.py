@@ -68,6 +68,14 @@ def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
 
 
+def log_path(state_dir: Path | str) -> Path:
+    """The run's log file, ``<state>/logs/paperdesk.log`` (its folder made): library warnings of
+    the run and of its reading workers go there, not to the terminal."""
+    logs = Path(state_dir).resolve() / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    return logs / "paperdesk.log"
+
+
 class State:
     """A handle on ``<state_dir>/paperdesk.sqlite3``; cheap to open, safe to share per thread."""
 
@@ -75,6 +83,7 @@ class State:
         self.dir = Path(state_dir)
         self.dir.mkdir(parents=True, exist_ok=True)
         self.path = self.dir / "paperdesk.sqlite3"
+        self.log_path = log_path(self.dir)
         with self._connect() as db:
             db.executescript(SCHEMA)
 
