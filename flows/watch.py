@@ -7,6 +7,10 @@ A run that fails is reported and the watcher carries on; SIGINT/SIGTERM stop it 
 progress too (its reading workers are killed; what it had read stays cached, and the outbox is only
 ever replaced file by file, so nothing is left half-written), exit 130 / 143.
 
+With ``fetch`` (``paperdesk watch --mail-every SECONDS``) the watcher also calls it every
+``fetch_every`` seconds, first before the start-up run: it fetches the office's mailbox into the
+inbox (:mod:`mail.commands`), and what it saves is a drop like any other.
+
 With ``PREFECT_API_URL`` set, :func:`serve_deployment` serves the flow as a deployment on that
 server instead, so its runs (scheduled by interval) show in the Prefect UI.
 """
@@ -45,9 +49,13 @@ class Watcher:
     unchanged for ``settle`` seconds. ``run`` is called once at start."""
 
     def __init__(self, inbox: Path, run: Callable[[], object], *, interval: float = 2.0,
-                 settle: float = 5.0, log: Callable[[str], None] | None = None):
+                 settle: float = 5.0, log: Callable[[str], None] | None = None,
+                 fetch: Callable[[], object] | None = None, fetch_every: float = 0.0):
         self.inbox = Path(inbox)
         self.run = run
+        self.fetch = fetch if fetch_every > 0 else None
+        self.fetch_every = fetch_every
+        self._next_fetch = 0.0
         self.interval = interval
         self.settle = settle
         self.log = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
@@ -64,11 +72,22 @@ class Watcher:
         except Exception as e:  # a failed run is reported; the watcher keeps going
             self.log(f"处理失败（将在下次变化时重试）：{type(e).__name__}: {e}")
 
+    def _fetch_if_due(self) -> None:
+        if self.fetch is None or time.monotonic() < self._next_fetch:
+            return
+        try:
+            self.fetch()
+        except Exception as e:  # a failed fetch is reported; the watcher keeps going
+            self.log(f"收信失败（将在下次重试）：{type(e).__name__}: {e}")
+        self._next_fetch = time.monotonic() + self.fetch_every
+
     def loop(self) -> int:
+        self._fetch_if_due()
         processed = snapshot(self.inbox)
         self._run_once()
         seen, changed_at = processed, None
         while not self.stop_event.wait(self.interval):
+            self._fetch_if_due()
             now = snapshot(self.inbox)
             if now != seen:
                 seen, changed_at = now, time.monotonic()
@@ -82,7 +101,8 @@ class Watcher:
 
 
 def watch(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path | None = None,
-          interval: float = 2.0, settle: float = 5.0, roster_path: Path | None = None) -> int:
+          interval: float = 2.0, settle: float = 5.0, roster_path: Path | None = None,
+          fetch: Callable[[], object] | None = None, fetch_every: float = 0.0) -> int:
     """Run until SIGINT/SIGTERM. Returns the exit code."""
     from flows.run import run_pipeline
     from paperdesk.progress import terminal
@@ -110,9 +130,10 @@ def watch(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path | None
         if failure:
             raise failure[0]
 
-    watcher = Watcher(inbox, run, interval=interval, settle=settle)
+    watcher = Watcher(inbox, run, interval=interval, settle=settle, fetch=fetch, fetch_every=fetch_every)
     interrupt.install(on_signal=watcher.stop)  # a run in progress is stopped too (its workers killed)
-    print(f"正在监视 {Path(inbox).resolve()}（Ctrl+C 停止）", file=sys.stderr, flush=True)
+    every = f"，每 {fetch_every:g} 秒收取一次邮件" if fetch is not None and fetch_every > 0 else ""
+    print(f"正在监视 {Path(inbox).resolve()}{every}（Ctrl+C 停止）", file=sys.stderr, flush=True)
     return watcher.loop()
 
 

@@ -24,4 +24,6 @@ def clutter_reason(path: str) -> str | None:
         return "macOS 附带的资源文件（._ 开头），已忽略"
     if name.startswith("~$"):
         return "Office 临时锁定文件（~$ 开头），已忽略"
+    if name.startswith(".") and name.endswith(".part"):  # paperdesk's own: mail fetch, web upload
+        return "尚未保存完成的临时文件（.part），已忽略"
     return None

@@ -38,6 +38,13 @@ class College(_Strict):
     #: gives (a roster, see :mod:`paperdesk.roster`), never invented by a shipped campaign
     headcount: int | None = None
     freshman_classes: tuple[str, ...] = ()
+    #: where the college's 回执 is mailed by ``paperdesk mail send-receipts``: one address or a list
+    email: tuple[str, ...] = ()
+
+    @field_validator("email", mode="before")
+    @classmethod
+    def _addresses(cls, v):
+        return _addresses(v)
 
 
 class Vocabulary(_Strict):
@@ -188,6 +195,71 @@ class Limits(_Strict):
     file_memory_mb: int = Field(default=1536, gt=0)
 
 
+_EMAIL = re.compile(r"[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
+
+
+def _addresses(v) -> tuple[str, ...]:
+    """One address or a list of them, each a bare ``name@domain`` (no display names, no commas:
+    nothing that could smuggle another recipient or header into a message)."""
+    if v is None:
+        return ()
+    out = []
+    for a in ([v] if isinstance(v, str) else v):
+        a = str(a).strip()
+        if not _EMAIL.fullmatch(a):
+            raise ValueError(f"不是有效的邮箱地址：{a!r}")
+        out.append(a)
+    return tuple(out)
+
+
+class MailServer(_Strict):
+    """One mail server of the office's account. The password is never in the campaign file: it is
+    read from the environment variable ``password_env`` (else asked for on the terminal)."""
+
+    host: str
+    port: int | None = Field(default=None, gt=0, lt=65536)  # default: by security and protocol
+    security: Literal["ssl", "starttls"] = "ssl"
+    user: str | None = None
+    password_env: str
+    #: a CA bundle (PEM) to trust instead of the system's, relative to the campaign file
+    ca_file: str | None = None
+    timeout: float = Field(default=60.0, gt=0)
+
+
+class ImapSettings(MailServer):
+    """Where ``paperdesk mail fetch`` reads the submissions: one folder, messages received on or
+    after ``since``, optionally only those whose subject contains one of ``subjects`` and whose
+    sender contains one of ``senders`` (an address, a domain such as ``@zqu.edu.cn``, or a name)."""
+
+    user: str
+    password_env: str = "PAPERDESK_IMAP_PASSWORD"
+    folder: str = "INBOX"
+    since: dt.date | None = None
+    subjects: tuple[str, ...] = ()
+    senders: tuple[str, ...] = ()
+    #: mark fetched messages as read on the server (off: the mailbox looks untouched)
+    mark_seen: bool = False
+
+
+class SmtpSettings(MailServer):
+    """How ``paperdesk mail send-receipts`` sends: from ``from`` (shown as ``from_name``, default
+    the campaign's office), logging in as ``user`` (default: the ``from`` address)."""
+
+    password_env: str = "PAPERDESK_SMTP_PASSWORD"
+    from_address: str = Field(alias="from")
+    from_name: str = ""
+
+    @field_validator("from_address")
+    @classmethod
+    def _one_address(cls, v):
+        return _addresses(v)[0]
+
+
+class MailSettings(_Strict):
+    imap: ImapSettings | None = None
+    smtp: SmtpSettings | None = None
+
+
 class Campaign(_Strict):
     id: str
     title: str
@@ -211,6 +283,8 @@ class Campaign(_Strict):
     roster: str | None = None
     #: where the colleges' ``headcount`` came from (set by the loader when a roster was read)
     roster_source: str = ""
+    #: the office's mail account: fetching submissions (IMAP) and sending 回执 (SMTP); see mail/
+    mail: MailSettings | None = None
 
     # -------------------------------------------------------------- look-ups
 
@@ -294,12 +368,25 @@ def load_campaign(path: str | Path | None = None, roster: str | Path | None = No
             lines.append(f"  {where}：{err['msg']}")
         raise CampaignError("\n".join(lines)) from e
     _cross_check(campaign, p)
+    campaign = _resolve_ca_files(campaign, p)
     roster_path = Path(roster) if roster else (p.parent / campaign.roster if campaign.roster else None)
     if roster_path is not None:
         from paperdesk.roster import apply_roster
 
         campaign = apply_roster(campaign, roster_path)
     return campaign
+
+
+def _resolve_ca_files(c: Campaign, p: Path) -> Campaign:
+    """The mail servers' ``ca_file`` made absolute, relative to the campaign file."""
+    if c.mail is None:
+        return c
+    servers = {}
+    for key in ("imap", "smtp"):
+        server = getattr(c.mail, key)
+        if server is not None and server.ca_file and not Path(server.ca_file).is_absolute():
+            servers[key] = server.model_copy(update={"ca_file": str((p.parent / server.ca_file).resolve())})
+    return c.model_copy(update={"mail": c.mail.model_copy(update=servers)}) if servers else c
 
 
 def _cross_check(c: Campaign, p: Path) -> None:

@@ -1,8 +1,10 @@
-"""The ``paperdesk`` command: run, demo, forms, serve.
+"""The ``paperdesk`` command: run, demo, forms, serve, watch, mail fetch, mail send-receipts.
 
 Exit codes: 0 when the command did its work (a run with flags is a successful run), 1 when the
 run itself failed (bad campaign file, unwritable outbox, state busy), 2 for bad usage, 130 / 143
-when Ctrl+C / SIGTERM stopped it (see :mod:`paperdesk.interrupt`).
+when Ctrl+C / SIGTERM stopped it (see :mod:`paperdesk.interrupt`). ``paperdesk mail`` adds 3
+(login refused), 4 (server unreachable), 5 (certificate), 6 (connection dropped), 7 (server
+refused a command) — see :mod:`mail.errors`.
 """
 
 from __future__ import annotations
@@ -53,6 +55,21 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("--state", type=Path, default=None)
     watch.add_argument("--interval", type=float, default=2.0, help="检查间隔秒数")
     watch.add_argument("--settle", type=float, default=5.0, help="文件静止多少秒后才处理")
+    watch.add_argument("--mail-every", type=float, default=0.0, metavar="秒",
+                       help="每隔多少秒从学工部邮箱收取一次邮件到 inbox/邮件/（需活动配置中的 mail.imap；默认不收取）")
+
+    mail = sub.add_parser("mail", help="邮箱：收取各学院发来的邮件，把回执发给各学院")
+    mail_sub = mail.add_subparsers(dest="mail_command", required=True)
+    fetch = mail_sub.add_parser("fetch", help="从学工部邮箱（IMAP）下载邮件到 inbox/邮件/（不删除、不移动、不标已读）")
+    _add_common(fetch)
+    fetch.add_argument("--state", type=Path, default=None, help="状态目录（记录已下载的邮件）")
+    fetch.add_argument("--mark-seen", action="store_true", help="下载后在服务器上把邮件标为已读（默认不改变）")
+    send = mail_sub.add_parser("send-receipts", help="把 回执/<学院>.docx 发给各学院（默认试运行：写到 outbox/待发送/）")
+    _add_common(send, inbox=False)
+    send.add_argument("--state", type=Path, default=None, help="状态目录（审核结果、已发送记录）")
+    send.add_argument("--send", action="store_true", help="真正发送（默认只试运行，不发送）")
+    send.add_argument("--include-unreviewed", action="store_true", help="回执中有尚未审核的问题也发送")
+    send.add_argument("--college", default=None, help="只处理这个学院（全称或常用简称）")
 
     serve = sub.add_parser("serve", help="启动审核网页")
     _add_common(serve)
@@ -70,8 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         print(str(e), file=sys.stderr)
         return 1
     handler = {"run": cmd_run, "demo": cmd_demo, "forms": cmd_forms, "serve": cmd_serve,
-               "watch": cmd_watch}[args.command]
-    if args.command in ("run", "serve"):
+               "watch": cmd_watch, "mail": cmd_mail}[args.command]
+    if args.command in ("run", "serve", "mail"):
         interrupt.install()  # watch installs its own (it also stops its loop)
     try:
         return handler(args, campaign)
@@ -171,10 +188,30 @@ def cmd_watch(args, campaign) -> int:
     state = args.state or default_state_dir(args.outbox)
     if os.environ.get("PREFECT_API_URL"):
         print(f"已连接 Prefect 服务器 {os.environ['PREFECT_API_URL']}，以部署方式运行", file=sys.stderr)
+        if args.mail_every > 0:
+            print("Prefect 服务器模式下不自动收信：请另行定时运行 paperdesk mail fetch", file=sys.stderr)
         return serve_deployment(args.inbox, args.outbox, state, args.campaign, interval=max(args.interval, 10),
                                 roster_path=args.roster)
+    fetch = None
+    if args.mail_every > 0:
+        from mail.commands import periodic_fetch
+        from mail.errors import MailError
+
+        try:
+            fetch = periodic_fetch(campaign, args.inbox, state,
+                                   log=lambda msg: print(msg, file=sys.stderr, flush=True))
+        except MailError as e:
+            print(e.message, file=sys.stderr)
+            return e.exit_code
     return watch(args.inbox, args.outbox, state, args.campaign, interval=args.interval, settle=args.settle,
-                 roster_path=args.roster)
+                 roster_path=args.roster, fetch=fetch, fetch_every=args.mail_every)
+
+
+def cmd_mail(args, campaign) -> int:
+    from mail.commands import cmd_fetch, cmd_send
+
+    state = args.state or default_state_dir(args.outbox)
+    return {"fetch": cmd_fetch, "send-receipts": cmd_send}[args.mail_command](args, campaign, state)
 
 
 def cmd_serve(args, campaign) -> int:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything paperdesk needs on Debian 12 (run as root): system packages, a .venv with
-# paperdesk in it. With --test also the test tools (Chromium for the browser tests).
+# paperdesk in it. With --test also the test tools (Chromium for the browser tests, Dovecot and
+# aiosmtpd for the mail tests).
 # Idempotent: running it again installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,10 @@ APT_PACKAGES=(
   zip                                        # split zips (.z01 + .zip) in the intake tests
 )
 if [ "$WITH_TEST" = 1 ]; then
-  APT_PACKAGES+=(chromium chromium-driver)
+  APT_PACKAGES+=(
+    chromium chromium-driver
+    dovecot-imapd                            # the IMAP server the mail tests start on loopback (own config)
+  )
 fi
 
 missing=()
@@ -39,6 +43,15 @@ if [ "${#missing[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # The mail tests run their own Dovecot (a throw-away config on free loopback ports); the system
+  # service the package has just started is not needed: stop it, so no IMAP port stays open.
+  if [[ " ${missing[*]} " == *" dovecot-imapd "* ]]; then
+    if [ -d /run/systemd/system ]; then
+      systemctl disable --now dovecot.service dovecot.socket >/dev/null 2>&1 || true
+    elif [ -x /etc/init.d/dovecot ]; then
+      /etc/init.d/dovecot stop >/dev/null 2>&1 || true
+    fi
+  fi
 fi
 
 PY=${PYTHON:-python3}
@@ -58,6 +71,11 @@ fi
 .venv/bin/python -m pip install -q --no-deps "rapidocr-onnxruntime==1.4.4" 2>&1 | grep -v -e '^WARNING: Location' || true
 .venv/bin/python -c "import paperdesk, prefect, docx, openpyxl, pdfplumber, cv2, pytesseract, rapidocr_onnxruntime" \
   || { echo "安装不完整：Python 依赖导入失败" >&2; exit 1; }
+if [ "$WITH_TEST" = 1 ]; then
+  .venv/bin/python -c "import pytest, aiosmtpd, cryptography" \
+    || { echo "安装不完整：测试依赖（pytest、aiosmtpd、cryptography）导入失败" >&2; exit 1; }
+  [ -x /usr/sbin/dovecot ] || { echo "安装不完整：缺少 dovecot（dovecot-imapd），邮件测试需要" >&2; exit 1; }
+fi
 tesseract --list-langs 2>/dev/null | grep -q chi_sim \
   || { echo "安装不完整：tesseract 缺少 chi_sim 中文数据" >&2; exit 1; }
 echo "==> ready"

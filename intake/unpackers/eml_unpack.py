@@ -1,10 +1,15 @@
 """Saved emails (.eml): attachments become members; Date, Subject and From travel with them.
 
 Parsed with ``email.policy.default``. Every part with a file name (attachments and named inline
-parts, also inside forwarded messages) is a member. File names are decoded from RFC 2231
-(``filename*=``), RFC 2047 encoded words (also inside quoted parameters) and raw 8-bit GBK or
-UTF-8 bytes. A broken header never raises: the value is simply missing. The Date header is
-converted to the campaign timezone and becomes every member's ``email_date``.
+parts, also inside forwarded messages) is a member. File names are read from the raw
+``Content-Disposition`` ``filename`` (else ``Content-Type`` ``name``) parameter and decoded from
+RFC 2231 (``filename*=GBK''%BF%BC…``, also split into ``filename*0*=``/``filename*1*=`` sections,
+whose bytes are joined before decoding, so a GBK character cut between two sections survives;
+the starred form wins over a plain ``filename=`` beside it), RFC 2047 encoded words (also inside
+quoted parameters; adjacent words of one charset are joined before decoding, as Chinese mail
+clients cut characters between words) and raw 8-bit GBK or UTF-8 bytes. A broken header never
+raises: the value is simply missing. The Date header is converted to the campaign timezone and
+becomes every member's ``email_date``.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import email.policy
 import email.utils
 import mimetypes
 import re
+import urllib.parse
 from email.message import Message
 from pathlib import Path
 
@@ -64,17 +70,26 @@ def _hints(msg: Message, ctx: UnpackContext) -> tuple[CollegeHint, ...]:
     return tuple(out)
 
 
-def _header(msg: Message, name: str) -> str:
+def header_text(msg: Message, name: str) -> str:
     """A header's decoded text, '' when missing or broken (never raises). Raw 8-bit bytes (GBK
-    or UTF-8 without RFC 2047) are decoded from the stored raw value."""
+    or UTF-8 without RFC 2047) are decoded from the stored raw value, and so are encoded words
+    that only decode whole when joined (a character cut between two words)."""
     raw = _raw_header(msg, name)
     if _has_raw_bytes(raw):
         return _decode_words(_fix_text(raw)).strip()
     try:
         value = msg.get(name)
-        return (str(value) if value is not None else "").strip()
+        text = (str(value) if value is not None else "").strip()
     except Exception:
         return _decode_words(raw).strip()
+    if "\ufffd" in text and "=?" in raw:
+        joined = _decode_words(raw).strip()
+        if "\ufffd" not in joined:
+            return joined
+    return text
+
+
+_header = header_text
 
 
 def _raw_header(msg: Message, name: str) -> str:
@@ -128,27 +143,65 @@ def _unnamed_attachment(part: Message, n: int) -> str:
 
 def _filename(part: Message) -> str:
     """The part's file name, decoded (RFC 2231, RFC 2047, raw GBK/UTF-8), without folders."""
-    raw = _raw_param(part)
-    if _has_raw_bytes(raw):
-        name = _fix_text(raw)
-    else:
+    name = None
+    for header, key in (("Content-Disposition", "filename"), ("Content-Type", "name")):
+        name = _param_value(_raw_header(part, header), key)
+        if name is not None:
+            break
+    if name is None:
         try:
             name = part.get_filename() or ""
         except Exception:
-            name = raw
-    if "=?" in name:
-        name = _decode_words(name)
+            name = ""
+        if "=?" in name:
+            name = _decode_words(name)
     return printable(name.replace("\\", "/").split("/")[-1].strip())
 
 
-def _raw_param(part: Message) -> str:
-    """The quoted filename/name parameter read from the raw headers (for 8-bit bytes, and for
-    headers the policy parser chokes on); '' when there is none."""
-    for header, key in (("Content-Disposition", "filename"), ("Content-Type", "name")):
-        m = re.search(rf'(?:^|;)\s*{key}\s*=\s*(?:"([^"]*)"|([^;\s]+))', _raw_header(part, header), re.I)
-        if m:
-            return m.group(1) if m.group(1) is not None else m.group(2)
-    return ""
+_PARAM = re.compile(r';\s*([^\s=;"]+)\s*=\s*("(?:[^"\\]|\\.)*"?|[^;]*)')
+_SECTION = re.compile(r"\*(\d+)(\*?)")
+
+
+def _params(raw: str) -> list[tuple[str, str]]:
+    """(lower-case name, value) of each parameter of a raw structured header, quotes removed."""
+    out = []
+    for m in _PARAM.finditer(raw):
+        value = m.group(2).strip()
+        if value.startswith('"'):
+            value = value[1:-1] if len(value) > 1 and value.endswith('"') else value[1:]
+            value = value.replace('\\"', '"')  # only \" is unescaped: Windows paths keep their \\
+        out.append((m.group(1).lower(), value))
+    return out
+
+
+def _param_value(raw: str, key: str) -> str | None:
+    """The decoded value of parameter ``key`` in a raw header, None when it has none. RFC 2231
+    (``key*``, ``key*0*`` …: sections joined as bytes, then decoded) wins over a plain ``key=``,
+    whose raw 8-bit bytes and RFC 2047 words are decoded."""
+    plain, sections = None, {}
+    for name, value in _params(raw):
+        if name == key:
+            plain = value
+        elif name == key + "*":
+            sections.setdefault(0, (value, True))
+        elif name.startswith(key + "*") and (m := _SECTION.fullmatch(name[len(key):])):
+            sections.setdefault(int(m.group(1)), (value, bool(m.group(2))))
+    if sections:
+        charset, data = None, bytearray()
+        for n in sorted(sections):
+            value, encoded = sections[n]
+            if encoded:
+                if n == min(sections) and value.count("'") >= 2:
+                    charset, _language, value = value.split("'", 2)
+                data += urllib.parse.unquote_to_bytes(value.encode("utf-8", "surrogateescape"))
+            else:
+                data += value.encode("utf-8", "surrogateescape")
+        text = _bytes_text(bytes(data), (charset or "").strip() or None)
+        return _decode_words(text) if "=?" in text else text
+    if plain is not None:
+        text = _fix_text(plain)
+        return _decode_words(text) if "=?" in text else text
+    return None
 
 
 def _decode_words(text: str) -> str:

@@ -58,3 +58,44 @@ def test_quota_ratios_are_exact_decimals():
     c = load_campaign()
     assert c.checks.case_quota_ratio == Decimal("0.40")
     assert c.checks.model_quota_ratio == Decimal("0.15")
+
+
+def _with(tmp_path: Path, change) -> Path:
+    data = yaml.safe_load(DEFAULT_CAMPAIGN.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "campaign.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_mail_keys_are_optional_and_read_when_given(tmp_path: Path):
+    assert load_campaign().mail is None and all(c.email == () for c in load_campaign().colleges)
+
+    def change(data):
+        data["colleges"][0]["email"] = "wxy@zqu.edu.cn"
+        data["colleges"][1]["email"] = ["a@zqu.edu.cn", "b@qq.com"]
+        data["mail"] = {"imap": {"host": "imap.qq.com", "user": "xgb@qq.com", "since": "2020-06-01",
+                                 "subjects": ["带班党员"], "ca_file": "certs/ca.pem"},
+                        "smtp": {"host": "smtp.qq.com", "security": "starttls", "port": 587, "from": "xgb@qq.com"}}
+
+    c = load_campaign(_with(tmp_path, change))
+    assert c.colleges[0].email == ("wxy@zqu.edu.cn",) and c.colleges[1].email == ("a@zqu.edu.cn", "b@qq.com")
+    imap, smtp = c.mail.imap, c.mail.smtp
+    assert (imap.folder, imap.security, imap.port, imap.mark_seen) == ("INBOX", "ssl", None, False)
+    assert imap.password_env == "PAPERDESK_IMAP_PASSWORD" and str(imap.since) == "2020-06-01"
+    assert imap.ca_file == str((tmp_path / "certs" / "ca.pem").resolve())  # relative to the campaign file
+    assert (smtp.from_address, smtp.user, smtp.password_env) == ("xgb@qq.com", None, "PAPERDESK_SMTP_PASSWORD")
+
+
+@pytest.mark.parametrize("bad", ["not an address", "a@b.cn, c@d.cn", "张三 <a@b.cn>", "a@b.cn\r\nBcc: x@y.cn"])
+def test_a_college_address_that_could_smuggle_recipients_is_rejected(tmp_path: Path, bad):
+    path = _with(tmp_path, lambda d: d["colleges"][0].__setitem__("email", bad))
+    with pytest.raises(CampaignError, match="colleges.0.email") as e:
+        load_campaign(path)
+    assert "不是有效的邮箱地址" in str(e.value)
+
+
+def test_a_typo_under_mail_names_the_key(tmp_path: Path):
+    path = _with(tmp_path, lambda d: d.__setitem__("mail", {"imap": {"host": "h", "user": "u", "pasword": "x"}}))
+    with pytest.raises(CampaignError, match="mail.imap.pasword"):
+        load_campaign(path)

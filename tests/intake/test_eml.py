@@ -105,3 +105,43 @@ def test_attachment_without_name_is_kept(tmp_path):
     write(tmp_path / "inbox", "m.eml", eml_bytes(attachments=[(b"attachment", docx_bytes("anon"))]))
     members = [i for d, i in scan(tmp_path).items() if "!" in d]
     assert len(members) == 1 and members[0].display.startswith("m.eml!附件") and members[0].kind == "docx"
+
+
+NAME = "考核审批表（张三）-数学与统计学院.docx"
+
+
+def _gbk_pct(text: str) -> str:
+    return urllib.parse.quote(text.encode("gbk"), safe="")
+
+
+def test_gbk_names_cut_mid_character_are_joined_before_decoding(tmp_path):
+    """What Chinese mail clients send: RFC 2231 sections and RFC 2047 words cut inside a GBK
+    character (each piece alone is not valid GBK), and filename* beside a plain fallback."""
+    pct, raw = _gbk_pct(NAME), NAME.encode("gbk")
+    assert len(pct[:27]) == 27 and raw[:9].decode("gbk", "replace").endswith("\ufffd")  # 4.5 characters
+    words = " ".join(f"=?GBK?B?{b64encode(raw[i:i + 7]).decode()}?=" for i in range(0, len(raw), 7))
+    eml = eml_bytes(attachments=[
+        (f"attachment;\r\n filename*0*=GBK''{pct[:27]};\r\n filename*1*={pct[27:]}", docx_bytes("sections")),
+        (f'attachment; filename="{words}"', docx_bytes("words")),
+        (f"attachment; filename=\"fallback.docx\"; filename*=gb18030'zh-cn'{pct}", docx_bytes("star wins")),
+    ])
+    write(tmp_path / "inbox", "m.eml", eml)
+    members = sorted(d for d in scan(tmp_path) if "!" in d)
+    stem = NAME[:-5]
+    assert members == sorted(f"m.eml!{n}" for n in (NAME, f"{stem} (2).docx", f"{stem} (3).docx"))
+
+
+def test_content_type_name_sections_and_subject_words_cut_mid_character(tmp_path):
+    raw = "数统学院-带班党员材料".encode("gbk")
+    subject = f"=?GBK?B?{b64encode(raw[:5]).decode()}?= =?GBK?B?{b64encode(raw[5:]).decode()}?="
+    pct = _gbk_pct(NAME)
+    eml = eml_bytes(subject=subject, attachments=[(b"attachment", docx_bytes())])
+    plain = b"Content-Type: application/octet-stream\r\nContent-Disposition: attachment\r\n"
+    assert eml.count(plain) == 1
+    eml = eml.replace(plain, f"Content-Type: application/octet-stream;\r\n name*0*=GBK''{pct[:27]};\r\n"
+                             f" name*1*={pct[27:]}\r\nContent-Disposition: attachment\r\n".encode())
+    write(tmp_path / "inbox", "m.eml", eml)
+    items = scan(tmp_path)
+    assert f"m.eml!{NAME}" in items
+    hints = {h.source: h for h in items["m.eml"].hints}
+    assert hints["email_subject"].text == "数统学院-带班党员材料" and hints["email_subject"].college == "数学与统计学院"

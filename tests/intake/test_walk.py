@@ -64,10 +64,11 @@ def test_clutter_is_ignored_and_not_read(tmp_path):
     write(inbox, "学院/~$案例.docx", b"lock")
     write(inbox, "学院/desktop.ini", b"ini")
     write(inbox, "学院/._photo.jpg", b"apple")
+    write(inbox, "邮件/.mail-12-ab.part", b"From: half a message")  # a fetch killed mid-write
     items = scan(tmp_path)
     ignored = {d for d, i in items.items() if i.state == "ignored"}
     assert ignored == {"a.zip!__MACOSX/._x.docx", "a.zip!Thumbs.db", ".DS_Store", "学院/~$案例.docx",
-                       "学院/desktop.ini", "学院/._photo.jpg"}
+                       "学院/desktop.ini", "学院/._photo.jpg", "邮件/.mail-12-ab.part"}
     assert all(items[d].reason and items[d].sha256 == "" for d in ignored)
     assert items["a.zip!x.docx"].state is None
 
