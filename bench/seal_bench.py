@@ -13,6 +13,7 @@ of the truth; a seal reported elsewhere is both a false positive and a miss.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 import time
@@ -55,16 +56,16 @@ def one_page(job: tuple[bool, str, int, int, int, bool]) -> dict:
     scan = degrade(page, colour=colour, skew_deg=float(rng.uniform(-3, 3)), rotate=90 if i == 0 else 0,
                    jpeg_quality=int(rng.integers(35 if stress else 50, 91)), noise=float(rng.uniform(0, 0.03)),
                    seed=seed, **_marks(cond, college, rng), **(STRESS if stress else {}))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     made = start - made
     found = find_seal(scan.image, dpi)
-    secs = time.perf_counter() - start
+    secs, cpu = time.perf_counter() - start, time.process_time() - cpu
     near = False
     if found.present and scan.seal is not None:
         near = np.hypot(found.centre[0] - scan.seal.centre[0], found.centre[1] - scan.seal.centre[1]) \
             <= 0.25 * scan.seal.radius
     return dict(colour=colour, cond=cond, dpi=dpi, truth=scan.seal is not None, found=found.present,
-                near=near, secs=secs, made=made, form=form, conf=found.confidence, seed=seed)
+                near=near, secs=secs, cpu=cpu, made=made, form=form, conf=found.confidence, seed=seed)
 
 
 def jobs(n: int, seed: int, stress: bool = False) -> list[tuple[bool, str, int, int, int, bool]]:
@@ -79,8 +80,9 @@ def jobs(n: int, seed: int, stress: bool = False) -> list[tuple[bool, str, int, 
 
 
 def summarise(results: list[dict]) -> str:
-    lines = ["| scan | pages | TP | FP | FN | precision | recall | s/page find_seal (mean / max) | s/page synth |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| scan | pages | TP | FP | FN | precision | recall | s/page find_seal (mean / max) | CPU s/page "
+             "| s/page synth |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for colour in (True, False):
         rs = [r for r in results if r["colour"] == colour]
         tp = sum(r["truth"] and r["near"] for r in rs)
@@ -90,8 +92,9 @@ def summarise(results: list[dict]) -> str:
         rc = tp / (tp + fn) if tp + fn else 1.0
         secs = [r["secs"] for r in rs]
         made = np.mean([r["made"] for r in rs])
+        cpu = np.mean([r["cpu"] for r in rs])
         lines.append(f"| {'colour' if colour else 'grey'} | {len(rs)} | {tp} | {fp} | {fn} | {p:.3f} | {rc:.3f} "
-                     f"| {np.mean(secs):.3f} / {max(secs):.3f} | {made:.2f} |")
+                     f"| {np.mean(secs):.3f} / {max(secs):.3f} | {cpu:.3f} | {made:.2f} |")
     med = " · ".join(f"{dpi} dpi {np.median([r['secs'] for r in results if r['dpi'] == dpi]):.3f} s"
                      for dpi in DPIS)
     lines += ["", f"Median find_seal time per page: {med}."]
@@ -127,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         results = [one_page(j) for j in todo]
     print(f"# seal bench{' --stress' if args.stress else ''}: {len(results)} pages, n={args.n}, seed={args.seed}, "
-          f"Python {platform.python_version()}, "
-          f"wall {time.perf_counter() - start:.0f} s\n")
+          f"Python {platform.python_version()}, {os.cpu_count()} cores, "
+          f"wall {time.perf_counter() - start:.0f} s, load average {os.getloadavg()[0]:.1f}\n")
     print(summarise(results))
     if args.show_errors:
         for r in results:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Iterator
 
+from paperdesk import lattice as lattices
 from paperdesk import textnorm
 from paperdesk.models import FormDoc, FreeDoc, TableDoc
 
@@ -30,7 +31,7 @@ from checks.matching import Person, find_person, people_of, unique
 from checks.dates import parse_period
 from checks.values import Verdict, compare
 from checks.registry import Finding, rule
-from checks.scans import cell_evidence, scans, who
+from checks.scans import cell_evidence, cell_lattice, scans, who
 from checks.seals import unreadable_seals
 
 
@@ -185,10 +186,11 @@ def _people_differences(ctx: Ctx, dl, paper: list[Doc], digital: list[Doc], out:
             if not (a and b):
                 continue
             verdict = compare(ctx.campaign, f, a, b)
-            if verdict is Verdict.SAME:
+            seen = _seen(pp, f, a) if verdict is not Verdict.SAME else None
+            if verdict is Verdict.SAME or (seen is not None and seen.outcome == "match"):
                 out.verified.add((pp.doc.file, f, pp.row))
             elif (verdict is Verdict.DIFFERENT and sure_pair and trusted(ctx, pp.doc, f, pp.row)
-                  and _sure(ctx, dl.form, f, a, b)):
+                  and _sure(ctx, dl.form, f, a, b) and (seen is None or seen.outcome == "contradiction")):
                 out.mismatches.append(Finding(
                     f"{pp.label}的“{f}”纸质版与电子版不一致：电子版为“{a}”（{ep.where}），"
                     f"纸质版扫描件为“{b}”（{pp.where}）。",
@@ -214,6 +216,16 @@ def _people_differences(ctx: Ctx, dl, paper: list[Doc], digital: list[Doc], out:
         out.coverage.append(_coverage(ctx, dl, missing))
     else:  # a row the reader did not find on the page (a line lost to the grid, a seal over it) is no proof
         out.doubts.extend(_unpaired_doubt(ctx, dl, ep, electronic_side=True) for ep in missing)
+
+
+def _seen(pp: Person, f: str, expected: str):
+    """The electronic value scored against what the recogniser saw in the paper cell
+    (:func:`paperdesk.lattice.verify`): ``match`` — the cell shows it and the free reading was a
+    slip (verified, no flag); ``contradiction`` — a confident reading far likelier than it (a
+    mismatch stays possible); ``unsure`` — neither (a mismatch becomes a doubt for staff). None
+    where no lattice was kept (the tesseract engine, a long cell)."""
+    lattice = cell_lattice(pp.doc, f, pp.row)
+    return None if lattice is None else lattices.verify(lattice, expected)
 
 
 def _doubt(ctx: Ctx, pp: Person, ep: Person, f: str, a: str, b: str) -> Finding:

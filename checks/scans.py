@@ -42,6 +42,17 @@ def cell_evidence(doc: Doc, field: str, row: int | None) -> tuple[str, ...]:
     return ()
 
 
+def cell_lattice(doc: Doc, field: str, row: int | None):
+    """What the recogniser saw in a value cell (:class:`paperdesk.lattice.Lattice`), or None
+    (an engine that keeps none, a long cell, a value not read from a cell)."""
+    lattices = getattr(doc.record.paper, "lattices", None) or {}
+    for page in doc.record.paper.pages:
+        found = lattices.get(crop_key(page, field, row))
+        if found is not None:
+            return found
+    return None
+
+
 def who(doc: Doc) -> tuple[str | None, str | None]:
     """(学号, 姓名) of a label/value form's person, else (None, None)."""
     r = doc.record

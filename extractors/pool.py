@@ -164,6 +164,9 @@ class _Worker:
         self.job: tuple[Any, float, float] | None = None  # (key, started, deadline)
         self._kids: list[int] = []  # the worker's descendants, as last listed
         self._kids_at = float("-inf")
+        # kill() may run in two threads at once (a cancel from another thread or a signal handler
+        # while the loop replaces this worker): the second waits, so both see the process reaped
+        self._kill_lock = threading.RLock()
 
     def rss_mb(self) -> float:
         """Resident memory of the worker and its descendants, in MB. The worker's own memory is
@@ -176,6 +179,10 @@ class _Worker:
 
     def kill(self) -> None:
         """SIGKILL the worker and every process below it (LibreOffice runs in its own group)."""
+        with self._kill_lock:
+            self._kill()
+
+    def _kill(self) -> None:
         pid = self.proc.pid
         if pid is None:
             return

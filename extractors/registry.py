@@ -20,7 +20,7 @@ from paperdesk.models import ExtractionError, Extracted
 from extractors import docx_file, image_file, legacy, ole, pdf_file, xlsx_file
 from extractors.base import Extractor, guarded
 
-EXTRACTOR_VERSION = "b10"  # b10: work-summary page of a combined scan split off; b9: A5 values below labels, author rows, picture hashes, people rows, case layouts
+EXTRACTOR_VERSION = "b13"  # b13: coarse scans scaled up, readings under 90 dpi capped; b12: cell lattices for verification; b11: own recogniser driver (no 320-px padding), title band without the detector; b10: work-summary page of a combined scan split off; b9: A5 values below labels, author rows, picture hashes, people rows, case layouts
 
 #: one module per input kind (STYLE.md point 2); pdf_file/image_file hand scans to extractors.scan_file
 EXTRACTORS: dict[str, Extractor] = {

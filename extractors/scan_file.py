@@ -95,7 +95,10 @@ def _with_paper(result, path: Path, kind: str, campaign: Campaign, engine=None) 
         checks = tuple(seals[i][0] for i in pages if i in seals)
         crops.update({seals[i][0].crop: seals[i][1] for i in pages if i in seals and seals[i][1]})
         doubts = tuple(_doubt(u) for u in _doubts_of(result.uncertain, idx, result.records, groups))
-        info = PaperInfo(tuple(i + 1 for i in pages), checks, doubts, dict(sorted(crops.items())))
+        lattices = {crop_key(c.page + 1, c.field, c.row): c.lattice
+                    for c in result.crops if c.page in pages and c.lattice is not None}
+        info = PaperInfo(tuple(i + 1 for i in pages), checks, doubts, dict(sorted(crops.items())),
+                         dict(sorted(lattices.items())))
         out.append(dataclasses.replace(record, paper=info) if isinstance(record, (FormDoc, TableDoc, FreeDoc))
                    else record)
     return out

@@ -9,6 +9,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.artifacts import create_markdown_artifact
 
+from flows import remote
 from paperdesk import pipeline
 from paperdesk.campaign import load_campaign
 from paperdesk.lock import state_lock
@@ -24,7 +25,14 @@ def intake_task(inbox: str, state_dir: str, campaign_ref: tuple[str | None, str 
 
 @task(name="extract", persist_result=False, cache_policy=NO_CACHE)
 def extract_task(items, state_dir: str, campaign_ref: tuple[str | None, str | None], progress):
-    return pipeline.extract(items, State(state_dir), load_campaign(*campaign_ref), progress)
+    """In the local process pool, or on the workers of a reader pool (``flows.remote``) when
+    ``PREFECT_API_URL`` and ``PAPERDESK_READER_POOL`` are set; the counts then say who read what."""
+    pool = remote.pool_wanted()
+    reader = remote.RemoteReader(state_dir, pool) if pool else None
+    extracted, counts = pipeline.extract(items, State(state_dir), load_campaign(*campaign_ref), progress, reader)
+    if reader is not None:
+        counts = {**counts, "readers": dict(sorted(reader.by_worker.items())), "read_here": reader.local}
+    return extracted, counts
 
 
 @task(name="identify-and-check", persist_result=False, cache_policy=NO_CACHE)

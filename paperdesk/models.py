@@ -312,12 +312,15 @@ class ScanDoubt:
 class PaperInfo:
     """What a record read from a scan carries besides its values: the file's pages it was read
     from (1-based), the seal verdict of each of those pages, the reader's doubts, and evidence
-    crops as PNG bytes keyed by a stable name (:func:`crop_key`, :func:`seal_key`)."""
+    crops as PNG bytes keyed by a stable name (:func:`crop_key`, :func:`seal_key`), and what the
+    recogniser saw in each value cell (:class:`paperdesk.lattice.Lattice`, same keys) for
+    verification against the electronic twin."""
 
     pages: tuple[int, ...]
     seals: tuple[SealCheck, ...] = ()
     doubts: tuple[ScanDoubt, ...] = ()
     crops: dict[str, bytes] = field(default_factory=dict)
+    lattices: dict[str, object] = field(default_factory=dict)
 
 
 def crop_key(page: int, field_key: str, row: int | None = None) -> str:

@@ -10,9 +10,10 @@ everything else is pure and lives in ``intake/``, ``extractors/``, ``checks/``, 
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections import Counter
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from paperdesk.campaign import Campaign
 from paperdesk.models import ExtractionError, Flag, IntakeItem, Submission
@@ -47,11 +48,14 @@ def needs_reading(item: IntakeItem) -> bool:
 
 
 def extract(
-    items: list[IntakeItem], state: State, campaign: Campaign, progress: Progress = quiet
+    items: list[IntakeItem], state: State, campaign: Campaign, progress: Progress = quiet,
+    reader: Reader | None = None,
 ) -> tuple[dict[str, list], dict[str, int]]:
     """Extract every file still to be read, once per content hash: a hash already in the state
     database (same extractor version) is taken from there. Returns ({sha256: records},
-    {"cached": n, "extracted": m})."""
+    {"cached": n, "extracted": m}). The files are read by ``reader`` (same signature and
+    guarantees as :func:`read_files`, the default: every file gives records, in the order they
+    finish); ``flows.remote`` passes one that reads them on Prefect task workers."""
     from extractors.registry import EXTRACTOR_VERSION
 
     todo: dict[str, IntakeItem] = {}
@@ -69,7 +73,7 @@ def extract(
     total = len(todo)
     done = len(results)
     progress(done, total, "读取文件")
-    for sha, records in read_files(fresh, campaign, state.log_path):
+    for sha, records in (reader or read_files)(fresh, campaign, state.log_path):
         if not any(isinstance(r, ExtractionError) and r.budget for r in records):
             state.store_extract(sha, EXTRACTOR_VERSION, records)
         results[sha] = records
@@ -104,12 +108,96 @@ def read_files(items: list[IntakeItem], campaign: Campaign, log_path: Path) -> I
             CURRENT.remove(pool)
 
 
-#: the pools reading files right now (the signal handlers of the CLI cancel them)
+#: a reader of files: ``(items, campaign, log path) -> (sha256, records)`` as each file is read
+Reader = Callable[[list[IntakeItem], Campaign, Path], Iterator[tuple[str, list]]]
+
+
+def read_one(path: Path, kind: str, display: str, campaign: Campaign, log_path: Path) -> list:
+    """The records of one file, read under the campaign's budget in a worker process that is kept
+    for the next file (a remote reading worker reads file after file: the worker's imports are
+    loaded once). Same guarantees as :func:`read_files`: never raises for a file, an extractor
+    bug or a file over budget is an ``ExtractionError``. Thread-safe (one kept pool per
+    concurrent caller)."""
+    from extractors.pool import Budget, bug_reason, workers_wanted
+    from extractors.registry import extract as extract_file
+
+    args = (Path(path), kind, display, campaign)
+    if workers_wanted() == 0:
+        try:
+            return extract_file(*args)
+        except Exception as e:  # noqa: BLE001
+            return [ExtractionError(display, bug_reason(f"{type(e).__name__}: {e}"))]
+    limits = campaign.limits
+    budget = Budget(limits.file_seconds, limits.page_seconds, limits.file_memory_mb).with_env()
+    records = [ExtractionError(display, bug_reason("读取进程未返回结果"))]
+    for _key, records in _kept(log_path, budget, extract_file, (display, args, display)):
+        pass
+    return records
+
+
+def warm_up(log_path: Path) -> None:
+    """Start a kept worker process for :func:`read_one` now (its imports loaded), so that the
+    first file a reading worker gets does not wait for it."""
+    from extractors.pool import Budget, workers_wanted
+
+    if workers_wanted() > 0:
+        with _WARMING:
+            for _ in _kept(log_path, Budget().with_env(), _imports, ("warm-up", (), "warm-up"), warming=True):
+                pass
+
+
+def _imports() -> list:
+    import extractors.registry  # noqa: F401 - the extractors and their libraries
+
+    return []
+
+
+def _kept(log_path: Path, budget, fn, job, warming: bool = False) -> Iterator[tuple[str, list]]:
+    """Run one job in an idle kept pool (a new one if none is idle), then keep the pool again.
+    A kept pool takes the budget of the job at hand (a pool reads its budget per file). A job
+    arriving during the warm-up waits for it and takes the warmed pool."""
+    from extractors.pool import Pool
+
+    if not warming:
+        with _WARMING:
+            pass
+    with _KEPT_LOCK:
+        idle = _KEPT.setdefault(str(log_path), [])
+        pool = idle.pop() if idle else Pool(1, budget, str(log_path))
+    pool.budget = budget
+    CURRENT.append(pool)
+    try:
+        yield from pool.imap(fn, [job])
+    except BaseException:
+        pool.cancel()
+        pool.close()
+        raise
+    finally:
+        CURRENT.remove(pool)
+    with _KEPT_LOCK:
+        _KEPT.setdefault(str(log_path), []).append(pool)
+
+
+def close_kept() -> None:
+    """Stop the worker processes :func:`read_one` kept (a reading worker shutting down)."""
+    with _KEPT_LOCK:
+        pools = [p for idle in _KEPT.values() for p in idle]
+        _KEPT.clear()
+    for pool in pools:
+        pool.close()
+
+
+_KEPT: dict[str, list] = {}  # log path -> idle pools of read_one
+_KEPT_LOCK = threading.Lock()
+_WARMING = threading.Lock()  # held while warm_up starts a kept pool
+
+#: what is reading files right now: pools, remote readers (the signal handlers of the CLI cancel them)
 CURRENT: list = []
 
 
 def cancel_reading() -> None:
-    """Kill every worker reading a file now (Ctrl+C, SIGTERM); the run then stops."""
+    """Kill every worker reading a file now (Ctrl+C, SIGTERM); the run then stops. A remote
+    reader stops waiting and withdraws the files not yet read."""
     for pool in list(CURRENT):
         pool.cancel()
 

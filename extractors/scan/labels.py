@@ -17,7 +17,7 @@ from paperdesk import textnorm
 
 FUZZY_RATIO = 0.74
 _CJK_ONLY = re.compile(r"[^\u3400-\u9fff]")
-_DECORATION = re.compile(r"[（(]\s*(盖章|签字|签章|盖公章)\s*[)）]")
+_DECORATION = re.compile(r"[（(]\s*(盖章|签字|签章|盖公章)\s*[)）]?")  # a closing bracket the OCR lost too
 
 
 def key(text: str) -> str:
@@ -79,9 +79,10 @@ def find_labelled(text: str, labels: tuple[str, ...]) -> dict[str, str]:
     line are left out.
     """
     paren = r"[（(〈〔【\[][^）)〉〕】\]]{0,4}[)）〉〕】\]]"
+    open_paren = r"[（(〈〔【\[][^）)〉〕】\]:：]{0,4}[)）〉〕】\]]?"  # before a colon: a lost ")" too
     spots = []
     for label in labels:
-        m = (re.search(re.escape(label) + rf"\s*(?:{paren})?\s*[:：;；]+", text)
+        m = (re.search(re.escape(label) + rf"\s*(?:{open_paren})?\s*[:：;；]+", text)
              or re.search(rf"(?:^|(?<=[\s,，;；]))" + re.escape(label) + rf"(?:\s*{paren}\s*|\s+|(?=\d))", text))
         if m:
             spots.append((m.start(), m.end(), label))

@@ -38,7 +38,8 @@ class PageImage:
     (a JPG/PNG/TIFF file), ``render`` (a PDF page rendered because it had no single embedded
     image) or ``text`` (a born-digital PDF page, rendered only to find the table lines: its
     ``words`` are the exact text layer and no OCR is needed). ``dpi`` is the resolution of
-    ``image`` after any downscaling.
+    ``image`` after any rescaling; ``scanned_dpi`` is the resolution the page came in at when it
+    was too coarse to read as it was and had to be scaled up (None otherwise).
     """
 
     index: int
@@ -46,6 +47,7 @@ class PageImage:
     dpi: float
     origin: str = "scan"
     words: tuple[Word, ...] | None = None
+    scanned_dpi: float | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ class CellText:
     cell: Cell
     text: str
     conf: float
+    lattice: object | None = None  # paperdesk.lattice.Lattice where the engine keeps one
 
 
 @dataclass(frozen=True)

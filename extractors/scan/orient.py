@@ -76,7 +76,9 @@ def _skew_from_lines(ink: np.ndarray, dpi: float) -> float | None:
     k = max(5, int(dpi * 0.12))
     ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
     min_len = int(max(ink.shape[1] * 0.2, dpi))
-    lines = cv2.HoughLinesP(ink, 1, np.pi / 1800, threshold=min_len // 2, minLineLength=min_len, maxLineGap=int(dpi * 0.03) + 2)
+    # 0.25° bins: the angle comes from each segment's end points, not from its bin (0.1° bins cost
+    # four times as much for the same estimates, measured on pages skewed -2.5..4.5°)
+    lines = cv2.HoughLinesP(ink, 1, np.pi / 720, threshold=min_len // 2, minLineLength=min_len, maxLineGap=int(dpi * 0.03) + 2)
     if lines is None:
         return None
     angles, weights = [], []

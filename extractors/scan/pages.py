@@ -29,6 +29,8 @@ from extractors.scan.model import PageImage, ScanInputError, Word
 
 WORK_DPI = 200
 TEXT_RENDER_DPI = 150
+COARSE_DPI = 120  # below this the recogniser's lines are too small (a 72 dpi line is ~12 px high)
+MAX_UPSCALE = 4
 MAX_PIXELS = 60_000_000  # an A4 page at 600 dpi is ~35 Mpx
 MAX_PAGES = 300
 A4_LONG_IN = 297 / 25.4
@@ -93,14 +95,23 @@ def _image_dpi(im: Image.Image, w: int, h: int) -> float:
 
 
 def _page(index: int, rgb: np.ndarray, dpi: float, origin: str, words=None) -> PageImage:
-    """Scale down to WORK_DPI when finer (words scaled with the image)."""
+    """Scale down to WORK_DPI when finer (words scaled with the image); scale a coarse scan
+    (under COARSE_DPI) up towards WORK_DPI, at most MAX_UPSCALE times, and say it was coarse: read
+    at 72 dpi as it is, a form's cells came back empty at confidence 1.0, while the same page scaled
+    up reads (issue 11 item 7)."""
+    scanned = None
     if dpi > WORK_DPI * 1.25:
         f = WORK_DPI / dpi
         rgb = cv2.resize(rgb, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
         if words:
             words = tuple(Word(w.text, tuple(int(round(v * f)) for v in w.bbox), w.conf) for w in words)
         dpi = WORK_DPI
-    return PageImage(index=index, image=np.ascontiguousarray(rgb), dpi=float(dpi), origin=origin, words=words)
+    elif dpi < COARSE_DPI and origin != "text":
+        f = min(WORK_DPI / dpi, MAX_UPSCALE)
+        rgb = cv2.resize(rgb, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
+        scanned, dpi = float(dpi), dpi * f
+    return PageImage(index=index, image=np.ascontiguousarray(rgb), dpi=float(dpi), origin=origin, words=words,
+                     scanned_dpi=scanned)
 
 
 # ---------------------------------------------------------------- PDF

@@ -61,6 +61,7 @@ class Crop:
     row: int | None
     bbox: BBox
     image: np.ndarray
+    lattice: object | None = None  # what the recogniser saw in the cell (paperdesk.lattice)
 
 
 @dataclass(frozen=True, eq=False)
@@ -104,17 +105,24 @@ def read_scan(path, kind: str, display: str, campaign, engine=None, workers: int
     return ScanResult(display, records, findings, uncertain, crops, timings, name, record_pages)
 
 
+_THREAD_ENGINES = threading.local()  # per thread: engine name -> engine, kept across read_scan calls
+
+
 def _engine_factory(engine):
-    """A function giving the engine for the current worker thread."""
+    """A function giving the engine for the current worker thread: ``engine`` itself if it is
+    one, else this thread's kept engine of that name (a RapidOCR engine takes 0.1 s and ~1 GiB of
+    arenas to create, so it is made once per thread, not once per file)."""
     if engine is not None and not isinstance(engine, str):
         return lambda: engine
     name = engine or ocr.default_name()
-    local = threading.local()
 
     def get():
-        if not hasattr(local, "engine"):
-            local.engine = ocr.get_engine(name)
-        return local.engine
+        kept = getattr(_THREAD_ENGINES, "by_name", None)
+        if kept is None:
+            kept = _THREAD_ENGINES.by_name = {}
+        if name not in kept:
+            kept[name] = ocr.get_engine(name)
+        return kept[name]
 
     return get
 
@@ -185,6 +193,8 @@ def _seal_crops(pages, outcomes: list[PageOutcome]) -> list[Crop]:
 
 def _crops(outcomes: list[PageOutcome], located: tuple[Located, ...]) -> list[Crop]:
     by_index = {o.read.index: o for o in outcomes}
+    lattice_of = {(o.read.index, ct.cell.bbox): ct.lattice
+                  for o in outcomes for tt in o.read.tables for ct in tt.cells if ct.lattice is not None}
     out = []
     for loc in located:
         o = by_index.get(loc.page)
@@ -193,5 +203,6 @@ def _crops(outcomes: list[PageOutcome], located: tuple[Located, ...]) -> list[Cr
         h, w = o.image.shape[:2]
         x0, y0, x1, y1 = loc.bbox
         box = (max(0, x0 - CROP_MARGIN), max(0, y0 - CROP_MARGIN), min(w, x1 + CROP_MARGIN), min(h, y1 + CROP_MARGIN))
-        out.append(Crop(loc.page, loc.field, loc.row, box, o.image[box[1]: box[3], box[0]: box[2]].copy()))
+        out.append(Crop(loc.page, loc.field, loc.row, box, o.image[box[1]: box[3], box[0]: box[2]].copy(),
+                        lattice_of.get((loc.page, loc.bbox))))
     return out

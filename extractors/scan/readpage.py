@@ -11,6 +11,7 @@ layer words are put into the cells. Pure: returns arrays and records, writes not
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ from extractors.scan.ocr.base import OcrEngine, join_lines
 
 
 UPSIDE_DOWN_CONF = 0.6
+TRUSTED_DPI = 90  # a page scanned coarser than this is read (scaled up) but no reading of it is sure
+COARSE_CONF = 0.5
 
 
 @dataclass(frozen=True, eq=False)
@@ -56,8 +59,17 @@ def read_page(page: PageImage, engine: OcrEngine | None) -> PageOutcome:
         if _median_conf(texts2) > _median_conf(texts):
             image, tables, clean, texts, turned = image2, tables2, clean2, texts2, (turned + 180) % 360
     lines = _outside_lines(clean, tables, engine, page.dpi)
+    if page.scanned_dpi is not None and page.scanned_dpi < TRUSTED_DPI:
+        texts, lines = _coarse(texts), [Word(w.text, w.bbox, min(w.conf, COARSE_CONF)) for w in lines]
     read = PageRead(page.index, tuple(texts), tuple(lines))
     return PageOutcome(read, image, turned, skew, seal, time.perf_counter() - start)
+
+
+def _coarse(texts: list[TableText]) -> list[TableText]:
+    """Every cell of a page scanned too coarse to trust capped at COARSE_CONF — an empty cell too:
+    at 72 dpi a faint name may vanish, so "nothing here" is as unsure as any reading."""
+    return [TableText(tt.table, tuple(dataclasses.replace(ct, conf=min(ct.conf, COARSE_CONF)) for ct in tt.cells))
+            for tt in texts]
 
 
 def _read_tables(image: np.ndarray, tables: list[Table], engine: OcrEngine, dpi: float):
@@ -67,7 +79,7 @@ def _read_tables(image: np.ndarray, tables: list[Table], engine: OcrEngine, dpi:
     texts = []
     for table in tables:
         found = engine.read_cells(clean, [c.bbox for c in table.cells], dpi)
-        texts.append(TableText(table, tuple(CellText(c, t, conf) for c, (t, conf) in zip(table.cells, found))))
+        texts.append(TableText(table, tuple(CellText(c, *reading) for c, reading in zip(table.cells, found))))
     return clean, texts
 
 
@@ -101,7 +113,9 @@ def _outside_lines(clean: np.ndarray, tables: list[Table], engine: OcrEngine, dp
         region = clean
     if region.shape[0] < dpi * 0.1 or _blank(region):
         return []
-    return group_lines(engine.read(region, dpi))
+    # above a table: a band of printed lines, read without the page detector; a page without a
+    # table (a letter, a summary, a photo of one) keeps the detector
+    return group_lines(engine.read_band(region, dpi) if tables else engine.read(region, dpi))
 
 
 def _blank(region: np.ndarray) -> bool:

@@ -223,3 +223,50 @@ def test_administrative_seal_is_not_a_party_seal_but_a_garbled_ending_is_not_jud
     assert not_party(seal(text=admin, party=False), b.MATH)
     assert [f.found for f in flags_for(admin)] == [f"非党委公章（{admin}）"]
     assert flags_for(f"镍起警庆学院{b.MATH}妥仙倪") == []  # the ring's end read as noise: no verdict on it
+
+
+# ---------------------------------------------------------------- verification by the cell's lattice
+
+
+def hand_lattice(glyphs):
+    """A lattice as the recogniser would leave it: per glyph a frame of {character: probability},
+    blank frames between; ``glyphs`` a list of such dicts."""
+    import numpy as np
+
+    from paperdesk import lattice as lattices
+
+    charset = ["blank"] + sorted({ch for g in glyphs for ch in g})
+    frames = [{"blank": 0.99}]
+    for g in glyphs:
+        frames += [g, {"blank": 0.99}]
+    probs = np.full((len(frames), len(charset)), 1e-9)
+    for t, frame in enumerate(frames):
+        for ch, p in frame.items():
+            probs[t, charset.index(ch)] = p
+    return lattices.build([probs], lattices.class_names(charset))
+
+
+def _with_lattice(rows, row, field, lattice):
+    cells = [(k, r.row) for r in rows for k in r.cells]
+    info = paper(cells=cells)
+    info = dataclasses.replace(info, lattices={crop_key(1, field, row): lattice})
+    return a4_scan(rows, info=info)
+
+
+def test_a_slip_the_cell_itself_shows_as_the_electronic_value_is_no_flag():
+    name, sid = PEOPLE[1]
+    rows = [b.a4row(i + 1, "會" + nm[1:] if s == sid else nm, s) for i, (nm, s) in enumerate(PEOPLE)]
+    assert [f.code for f in run(electronic_a4(), a4_scan(rows))] == ["OCR_LOW_CONFIDENCE"]  # a slip: staff look
+    seen = hand_lattice([{"會": 0.55, name[0]: 0.44}] + [{ch: 0.99} for ch in name[1:]])
+    assert run(electronic_a4(), _with_lattice(rows, 5, "姓名", seen)) == []  # the recogniser saw the name too
+
+
+def test_a_difference_the_recogniser_was_not_sure_of_is_a_doubt_not_a_mismatch():
+    name, sid = PEOPLE[1]
+    rows = [b.a4row(i + 1, nm, s, **({"考核等级": "优秀学生带班党员"} if s == sid else {})) for i, (nm, s) in enumerate(PEOPLE)]
+    shaky = hand_lattice([{ch: 0.5, "合": 0.25, "格": 0.2} for ch in "优秀学生带班党员"])
+    [f] = run(electronic_a4(), _with_lattice(rows, 5, "考核等级", shaky))
+    assert (f.code, f.expected, f.found) == ("OCR_LOW_CONFIDENCE", "合格", "优秀学生带班党员")
+    sure = hand_lattice([{ch: 0.999} for ch in "优秀学生带班党员"])
+    [g] = run(electronic_a4(), _with_lattice(rows, 5, "考核等级", sure))
+    assert (g.code, g.expected, g.found) == ("PAPER_ELECTRONIC_MISMATCH", "合格", "优秀学生带班党员")

@@ -51,7 +51,7 @@ def test_read_cells_of_a_page(engine):
     clean = page.copy()
     clean[line_mask(page, 200) > 0] = 255
     found = engine.read_cells(clean, [c.bbox for c in table.cells], 200)
-    assert [t for t, _ in found] == ["姓名", "张三", "学号", "201824131105", "带班征文", "已完成", "备注", ""]
+    assert [t for t, *_ in found] == ["姓名", "张三", "学号", "201824131105", "带班征文", "已完成", "备注", ""]
     assert found[-1] == ("", 1.0)  # blank cell: no OCR, certain
 
 

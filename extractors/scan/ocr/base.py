@@ -9,8 +9,14 @@ per worker):
     engine.read_cell(image, dpi=200) -> (text, conf)
                                         the text of one table cell (RGB crop, ruling lines already
                                         wiped), lines joined; ("", 1.0) when the cell is blank
-    engine.read_cells(page, boxes, dpi) -> list[(text, conf)]
-                                        the same for many cells of one page; engines may batch
+    engine.read_cells(page, boxes, dpi) -> list[(text, conf) | (text, conf, lattice)]
+                                        the same for many cells of one page; engines may batch,
+                                        and may add what the recogniser saw in the cell
+                                        (paperdesk.lattice.Lattice) for verification
+    engine.read_band(image, dpi) -> list[Word]
+                                        the text lines of a band of plain printed lines (the
+                                        title and header line above a table); by default
+                                        ``read``, engines may cut it into lines without a detector
 
 Texts are tidied by :func:`tidy` (half-width digits, no spaces between CJK characters) so that
 both engines' output compares equal for the same reading.
@@ -47,6 +53,10 @@ class OcrEngine(ABC):
     @abstractmethod
     def read_cell(self, image: np.ndarray, dpi: float = 200.0) -> tuple[str, float]:
         """The text of one cell crop (at ``dpi``) and its confidence."""
+
+    def read_band(self, image: np.ndarray, dpi: float = 200.0) -> list[Word]:
+        """The words of a band of printed text lines (see the module docstring)."""
+        return self.read(image, dpi)
 
     def read_cells(self, page: np.ndarray, boxes: list[BBox], dpi: float) -> list[tuple[str, float]]:
         """The text of each box of ``page``; blank cells give ("", 1.0) without OCR."""
@@ -119,6 +129,34 @@ def text_lines(crop: np.ndarray, dpi: float, margin: float = LINE_MARGIN) -> lis
         part = crop[a:b, xs.min(): xs.max() + 1]
         lines.append(cv2.copyMakeBorder(part, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=_white(crop)))
     return lines or [crop]
+
+
+def band_pieces(band: np.ndarray, dpi: float) -> list[BBox]:
+    """Boxes of the pieces of text of a band of printed lines, without a detector: text lines
+    (row runs of ink, as :func:`text_lines` joins them), each cut where a gap wider than its
+    height separates two items (``学院：…    日期：…``). Boxes are in band coordinates, with
+    a margin of :data:`LINE_MARGIN` × the line height, clipped to the band."""
+    gray = cv2.cvtColor(band, cv2.COLOR_RGB2GRAY) if band.ndim == 3 else band
+    ink = cv2.morphologyEx((gray < INK_LEVEL).astype(np.uint8), cv2.MORPH_OPEN, np.ones((2, 2), np.uint8)) > 0
+    rows = np.flatnonzero(np.diff(np.concatenate(([0], ink.any(axis=1).astype(np.int8), [0]))))
+    runs = _merge_runs([(int(a), int(b)) for a, b in zip(rows[::2], rows[1::2])], dpi)
+    h, w = gray.shape
+    boxes: list[BBox] = []
+    for a, b in runs:
+        cols = ink[a:b].any(axis=0)
+        xs = np.flatnonzero(cols)
+        if xs.size == 0:
+            continue
+        height = b - a
+        gaps = np.flatnonzero(np.diff(xs) > height)  # a gap wider than the line is tall
+        starts = np.concatenate(([xs[0]], xs[gaps + 1]))
+        ends = np.concatenate((xs[gaps], [xs[-1]]))
+        pad = max(2, int(height * LINE_MARGIN))
+        for x0, x1 in zip(starts, ends):
+            if x1 - x0 + 1 < max(3, height * 0.25) and (ink[a:b, x0:x1 + 1].sum() < height):
+                continue  # a speck beside the line
+            boxes.append((max(0, int(x0) - pad), max(0, a - pad), min(w, int(x1) + 1 + pad), min(h, b + pad)))
+    return boxes
 
 
 def _white(image: np.ndarray):
