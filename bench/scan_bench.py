@@ -3,7 +3,7 @@
     .venv/bin/python bench/scan_bench.py [--n 2] [--engines rapid,tesseract] [--forms A5,A4]
                                          [--out docs/bench-scan.md]
 
-Each case is a degradation of a rendered form (paperdesk.synth): colour/grey, 150/200/300 dpi,
+Each case is a degradation of a rendered form (sampledata.synth): colour/grey, 150/200/300 dpi,
 skew 0–3°, one page turned 90°, JPEG quality 50–90, a seal over the text, a faint seal, no seal,
 red pen, a printed circle. ``--n`` pages per case and form (different people and colleges), each
 written as a one-page scanned PDF (embedded JPEG, as scanners make) and read with
@@ -33,7 +33,7 @@ from extractors.scan.reader import read_scan  # noqa: E402
 from paperdesk import textnorm  # noqa: E402
 from paperdesk.campaign import load_campaign  # noqa: E402
 from paperdesk.models import FormDoc, TableDoc  # noqa: E402
-from paperdesk.synth import SealSpec, degrade, render_form, sample_data, to_pdf  # noqa: E402
+from sampledata.synth import SealSpec, degrade, render_form, sample_data, to_pdf  # noqa: E402
 
 # name -> (dpi, degrade keyword arguments; "seal" is filled in per page)
 CASES: dict[str, tuple[int, dict]] = {

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extractors.scan.seal import find_seal  # noqa: E402
 from paperdesk.campaign import load_campaign  # noqa: E402
-from paperdesk.synth import SealSpec, degrade, render_form, sample_data  # noqa: E402
+from sampledata.synth import SealSpec, degrade, render_form, sample_data  # noqa: E402
 
 CONDITIONS = ("seal", "faint", "none", "red_pen", "printed_circle", "red_header")
 #: --stress: the same conditions on worse scans (yellowish paper, washed out, soft and blocky)

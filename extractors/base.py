@@ -34,6 +34,17 @@ ENCRYPTED = "加密文件，请发送未加密版本"
 UNSAFE_XML = "文件中含有不允许的 XML 定义（DOCTYPE/ENTITY），疑似恶意文件，未读取"
 
 
+def display_name(display: str) -> str:
+    """The file name part of a display path (``a.zip!dir/张三生活照.jpg`` -> ``张三生活照.jpg``)."""
+    return display.split("!")[-1].replace("\\", "/").split("/")[-1]
+
+
+def is_life_photo(campaign: Campaign, *texts: str) -> bool:
+    """True when any text (a name, a caption) holds a life-photo keyword of the campaign."""
+    return any(k and k in (t or "") for t in texts for k in campaign.checks.life_photo_keywords)
+
+
+
 class BadInput(Exception):
     """The file cannot be read; ``reason`` is Chinese and shown to staff."""
 

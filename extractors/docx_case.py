@@ -26,7 +26,7 @@ from paperdesk.campaign import Campaign, FormDef
 from paperdesk.models import CaseDoc, ImageRef
 from extractors.docx_form import read_pairs
 from extractors.docx_walk import Block, Pic, blocks
-from extractors.image_file import is_life_photo
+from extractors.base import is_life_photo
 from extractors.labels import FIELD_ALIASES, Matcher, parse_fields
 from extractors.tables import deliverable_of
 

@@ -26,7 +26,7 @@ from extractors.docx_case import case_forms, count_headings, read_case
 from extractors.docx_form import best_form, to_form_doc
 from extractors.docx_walk import Block, blocks, table_texts
 from extractors.tables import Grid, read_table
-from extractors.image_file import display_name
+from extractors.base import display_name
 
 MIN_CASE_SECTIONS = 2
 #: a case's author table may carry ~6 of A5's labels; with headings of a case, only a table

@@ -18,17 +18,8 @@ from PIL import Image, UnidentifiedImageError
 
 from paperdesk.campaign import Campaign
 from paperdesk.models import Extracted, ImageFile
-from extractors.base import BadInput, preflight
-
-
-def display_name(display: str) -> str:
-    """The file name part of a display path (``a.zip!dir/张三生活照.jpg`` -> ``张三生活照.jpg``)."""
-    return display.split("!")[-1].replace("\\", "/").split("/")[-1]
-
-
-def is_life_photo(campaign: Campaign, *texts: str) -> bool:
-    """True when any text (a name, a caption) holds a life-photo keyword of the campaign."""
-    return any(k and k in (t or "") for t in texts for k in campaign.checks.life_photo_keywords)
+from extractors import scan_file  # a scanned form page goes to OCR
+from extractors.base import BadInput, display_name, is_life_photo, preflight
 
 
 def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
@@ -42,8 +33,6 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
         raise BadInput("图片已损坏或格式无法识别") from e
     name = display_name(display)
-    from extractors import scan_file  # a scanned form page goes to OCR
-
     if scan_file.is_form_page(path, display, campaign):
         return scan_file.extract(path, "image", display, campaign)
     return [ImageFile(source=display, name=name, size=path.stat().st_size,

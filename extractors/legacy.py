@@ -29,7 +29,7 @@ from paperdesk.campaign import Campaign
 from paperdesk.models import Extracted
 from extractors import docx_file, ole, xlsx_file
 from extractors.base import ENCRYPTED, BadInput, preflight
-from extractors.image_file import display_name
+from extractors.base import display_name
 
 SOFFICE = "soffice"
 TIMEOUT_ENV = "PAPERDESK_CONVERT_TIMEOUT"

@@ -28,7 +28,7 @@ from paperdesk.campaign import Campaign
 from paperdesk.models import Extracted, FreeDoc
 from extractors.base import ENCRYPTED, BadInput, free_deliverable, preflight
 from extractors.caps import PDF_PAGE_CONTENT_BYTES
-from extractors.image_file import display_name
+from extractors.base import display_name
 from extractors.labels import prose
 from extractors.tables import Grid, find_header, read_table
 

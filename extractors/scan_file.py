@@ -110,7 +110,7 @@ def _with_paper(result, path: Path, kind: str, campaign: Campaign, engine=None) 
 def is_form_page(path: Path, display: str, campaign: Campaign) -> bool:
     """True for an image to read as a scan: a TIFF, or an A4-shaped image with ruling lines (a
     table) — never a life photo or a picture of a cases deliverable (its keywords on the path)."""
-    from extractors.image_file import display_name, is_life_photo
+    from extractors.base import display_name, is_life_photo
 
     if is_life_photo(campaign, display_name(display)) or _of_cases(display, campaign):
         return False

@@ -10,7 +10,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.artifacts import create_markdown_artifact
 
 from flows import remote
-from paperdesk import pipeline
+from flows import steps as pipeline
 from paperdesk.campaign import load_campaign
 from paperdesk.lock import state_lock
 from paperdesk.progress import quiet

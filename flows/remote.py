@@ -5,7 +5,7 @@ the run hands every file still to be read to the workers of that reader pool ins
 process pool: each file becomes one background task run (``Task.delay``) of the pool's task, and
 every ``python -m flows.worker --pool <name> --state <state folder>`` process (see
 :mod:`flows.worker`) subscribed to the server takes one at a time and reads it with
-:func:`paperdesk.pipeline.read_one` -- in a worker process of ``extractors.pool`` under the same
+:func:`flows.steps.read_one` -- in a worker process of ``extractors.pool`` under the same
 per-file budget as a local run, so the records are the ones a local run gets. The records come
 back through Prefect's result storage in the state folder (``<state>/remote``); the main run
 caches them and goes on exactly as after a local read.
@@ -189,7 +189,7 @@ def _read_file(path: str, kind: str, display: str, campaign) -> dict:
     """The body of a reader pool's task: read one file in this worker (under its budget)."""
     from prefect.context import TaskRunContext
 
-    from paperdesk.pipeline import read_one
+    from flows.steps import read_one
 
     if WORKER is None:  # the main run could not tell whether this process is alive
         raise RuntimeError("读取任务只能由 python -m flows.worker 启动的读取工作进程执行")
@@ -338,7 +338,7 @@ def read_beats(folder: Path, known: dict[str, WorkerView], now: float) -> dict[s
 
 
 class RemoteReader:
-    """A reader for :func:`paperdesk.pipeline.extract`: hands the files to the workers of
+    """A reader for :func:`flows.steps.extract`: hands the files to the workers of
     ``pool`` and yields ``(sha256, records)`` as each comes back. ``by_worker`` counts the
     files each worker read (``<host>-<pid>`` -> n)."""
 
@@ -359,7 +359,7 @@ class RemoteReader:
     def __call__(self, items: list, campaign, log_path: Path) -> Iterator[tuple[str, list]]:
         if not items:
             return
-        from paperdesk import pipeline
+        from flows import steps as pipeline
 
         pipeline.CURRENT.append(self)
         jobs: dict[str, Job] = {}
@@ -479,7 +479,7 @@ class RemoteReader:
         yield from self._local([j.item for j in moved.values()], campaign, log_path)
 
     def _local(self, items: list, campaign, log_path: Path):
-        from paperdesk.pipeline import read_files
+        from flows.steps import read_files
 
         yield from read_files(items, campaign, log_path)
 

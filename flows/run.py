@@ -1,5 +1,5 @@
 """The Prefect flow of one processing run: coarse tasks, each a thin wrapper over a step of
-``paperdesk.pipeline``. Nothing here decides anything; it only wires.
+``flows.steps``. Nothing here decides anything; it only wires.
 
 ``run_pipeline`` is the one entry point for the CLI, the watcher and the review page. It sets
 Prefect up to run offline and quietly (an ephemeral SQLite-backed API under the state folder,

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault(key, value)
     remote.storage_dir(state).mkdir(parents=True, exist_ok=True)
 
-    from paperdesk import pipeline
+    from flows import steps as pipeline
     from paperdesk.progress import route_warnings
 
     task = remote.reading_task(args.pool, state)

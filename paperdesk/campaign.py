@@ -18,13 +18,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from paperdesk import textnorm
+from paperdesk.errors import CampaignError
+from paperdesk.roster import apply_roster
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 DEFAULT_CAMPAIGN = TEMPLATES_DIR / "campaigns" / "2020-class-mentors.yaml"
-
-
-class CampaignError(Exception):
-    """The campaign file is missing or invalid (bad configuration, not bad input)."""
 
 
 class _Strict(BaseModel):
@@ -371,8 +369,6 @@ def load_campaign(path: str | Path | None = None, roster: str | Path | None = No
     campaign = _resolve_ca_files(campaign, p)
     roster_path = Path(roster) if roster else (p.parent / campaign.roster if campaign.roster else None)
     if roster_path is not None:
-        from paperdesk.roster import apply_roster
-
         campaign = apply_roster(campaign, roster_path)
     return campaign
 

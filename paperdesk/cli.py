@@ -151,7 +151,7 @@ def format_summary(summary: dict, outbox: Path) -> str:
 
 
 def cmd_demo(args, campaign) -> int:
-    from paperdesk.demo import make_demo
+    from sampledata.demo import make_demo
 
     manifest = make_demo(args.inbox, campaign)
     if args.manifest:

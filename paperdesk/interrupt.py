@@ -1,7 +1,8 @@
 """Ctrl+C and SIGTERM: stop at once, say so in one Chinese line, exit 130 / 143.
 
 :func:`install` (called by the CLI's run, watch and serve) makes both signals kill every worker
-reading a file (:func:`paperdesk.pipeline.cancel_reading`) and raise :class:`Interrupted` in the
+reading a file (each canceller registered with :func:`on_interrupt`: the pipeline's steps register
+:func:`flows.steps.cancel_reading`) and raise :class:`Interrupted` in the
 main thread. What a run has finished stays consistent: each file read is cached as it comes back
 (the next run resumes from there), the state database commits per statement, and the outbox is
 only ever replaced file by file through a temporary name. During a Prefect flow run Prefect takes
@@ -16,6 +17,16 @@ from typing import Callable
 
 EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
 NAMES = {signal.SIGINT: "Ctrl+C（SIGINT）", signal.SIGTERM: "终止信号（SIGTERM）"}
+
+#: what a signal stops before :class:`Interrupted` is raised (the layers above register here, so
+#: this module imports none of them)
+_CANCELLERS: list[Callable[[], None]] = []
+
+
+def on_interrupt(cancel: Callable[[], None]) -> None:
+    """Have ``cancel`` called (once per signal) when SIGINT or SIGTERM arrives."""
+    if cancel not in _CANCELLERS:
+        _CANCELLERS.append(cancel)
 
 
 class Interrupted(BaseException):
@@ -32,9 +43,8 @@ def install(on_signal: Callable[[], None] | None = None) -> None:
     (the watcher stops its loop)."""
 
     def handler(signum, _frame):
-        from paperdesk.pipeline import cancel_reading
-
-        cancel_reading()
+        for cancel in list(_CANCELLERS):
+            cancel()
         if on_signal is not None:
             on_signal()
         raise Interrupted(signum)

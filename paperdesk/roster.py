@@ -18,11 +18,15 @@ number stops the run with a Chinese message (bad configuration, not bad input).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from paperdesk import textnorm
-from paperdesk.campaign import Campaign, CampaignError
+from paperdesk.errors import CampaignError
+
+if TYPE_CHECKING:  # the campaign loader applies a roster: no import back at run time
+    from paperdesk.campaign import Campaign
 
 _COLLEGE = ("学院", "二级学院", "学院名称", "单位")
 _COUNT = ("带班党员总数", "带班党员人数", "学生带班党员总数", "人数", "总数")

@@ -19,41 +19,18 @@ from dataclasses import dataclass
 
 from extractors.scan import labels
 from extractors.scan.model import CellText, Located, PageRead, TableText, Uncertain
-from extractors.scan.validate import LOW_CONFIDENCE, Checked, snap, validate
-from paperdesk.models import FormDoc, TableDoc
-
-
-@dataclass(frozen=True)
-class Mapped:
-    """A form record read from a scan, its doubtful fields and where each field was read."""
-
-    record: FormDoc | TableDoc
-    uncertain: tuple[Uncertain, ...] = ()
-    located: tuple[Located, ...] = ()
+from extractors.scan.mapped import Mapped, check_value, deliverable_of
+from extractors.scan.mapping_table import map_table
+from extractors.scan.validate import LOW_CONFIDENCE
+from paperdesk.models import FormDoc
 
 
 def map_form(campaign, form_id: str, pages: list[PageRead], source: str) -> Mapped:
     """The record of form ``form_id`` from ``pages`` (see the module docstring)."""
     fdef = campaign.forms[form_id]
     if fdef.kind == "table":
-        from extractors.scan.mapping_table import map_table
-
         return map_table(campaign, form_id, pages, source)
     return map_label_form(campaign, form_id, pages, source)
-
-
-def deliverable_of(campaign, form_id: str) -> str:
-    """The key of the deliverable that uses ``form_id`` ("" when none does)."""
-    return next((d.key for d in campaign.deliverables if d.form == form_id), "")
-
-
-def check_value(campaign, column, text: str, conf: float) -> Checked:
-    """:func:`validate.validate`, plus the 学院 field snapped to the campaign's colleges."""
-    if column.key == "学院" and text and not column.values:
-        if campaign.find_college(text):
-            return validate(column, text, conf)
-        return snap(text, conf, tuple(c.name for c in campaign.colleges))
-    return validate(column, text, conf, campaign.checks.student_id_digits, campaign.vocabulary(column.key))
 
 
 # ---------------------------------------------------------------- label/value forms

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from extractors.people import is_footer, plausible_sid
 from extractors.scan import labels
-from extractors.scan.mapping import Mapped, check_value, deliverable_of
+from extractors.scan.mapped import Mapped, check_value, deliverable_of
 from extractors.scan.model import CellText, Located, PageRead, TableText, Uncertain
 from extractors.scan.validate import LOW_CONFIDENCE
 from paperdesk.campaign import Column

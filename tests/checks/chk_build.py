@@ -10,7 +10,7 @@ from paperdesk.models import (CaseDoc, CollegeHint, FormDoc, Identified, ImageFi
 
 import checks
 
-from paperdesk.demo.scenario import DEMO_ROSTER
+from sampledata.demo.scenario import DEMO_ROSTER
 
 #: the shipped campaign with the demo office's roster (the shipped campaign itself has no headcounts)
 CAMPAIGN = load_campaign(roster=DEMO_ROSTER)

@@ -5,7 +5,7 @@ import pytest
 
 from paperdesk.lock import StateBusy, state_lock
 from paperdesk.models import Flag, IntakeItem
-from paperdesk.pipeline import apply_decisions, as_of
+from flows.steps import apply_decisions, as_of
 from paperdesk.state import State
 
 
@@ -76,7 +76,7 @@ def test_a_second_run_on_the_same_state_waits_for_the_lock(tmp_path):
 
 
 def test_a_flag_that_is_no_longer_raised_is_kept_as_resolved(tmp_path):
-    from paperdesk.pipeline import with_resolved
+    from flows.steps import with_resolved
     state = State(tmp_path)
     a, b = _flag(), _flag(code="FORM_MISSING", field=None)
     assert [f.status for f in with_resolved([a, b], state, "2020-06-20T00:00:00+08:00")] == ["open", "open"]

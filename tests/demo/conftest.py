@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from paperdesk.campaign import load_campaign
-from paperdesk.demo import make_demo
+from sampledata.demo import make_demo
 
 
 @pytest.fixture(scope="session")
 def campaign():
-    from paperdesk.demo.scenario import DEMO_ROSTER
+    from sampledata.demo.scenario import DEMO_ROSTER
 
     return load_campaign(roster=DEMO_ROSTER)  # the demo office's roster: the headcounts
 

@@ -9,7 +9,7 @@ from email import policy
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from paperdesk.demo import make_demo
+from sampledata.demo import make_demo
 
 MIB = 1_048_576
 

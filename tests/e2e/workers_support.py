@@ -9,10 +9,10 @@ import random
 from pathlib import Path
 
 from paperdesk.campaign import load_campaign
-from paperdesk.demo.kit import clean_kit, render
-from paperdesk.demo.people import NameBook
-from paperdesk.demo.scans import Look, a2_page, a4_page, a5_pages, jpg_bytes, pdf_bytes
-from paperdesk.demo.scenario import DEMO_ROSTER, Inbox, at, seal_of
+from sampledata.demo.kit import clean_kit, render
+from sampledata.demo.people import NameBook
+from sampledata.demo.scans import Look, a2_page, a4_page, a5_pages, jpg_bytes, pdf_bytes
+from sampledata.demo.scenario import DEMO_ROSTER, Inbox, at, seal_of
 
 COLLEGE = "马克思主义学院"
 SCANS = 4

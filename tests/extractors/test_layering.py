@@ -7,7 +7,7 @@ from pathlib import Path
 
 import extractors
 
-FORBIDDEN = ("prefect", "paperdesk.state", "paperdesk.pipeline", "writers", "flows", "sqlite3")
+FORBIDDEN = ("prefect", "paperdesk.state", "writers", "flows", "checks", "review", "mail", "sampledata", "sqlite3")
 
 
 def _modules():

@@ -11,7 +11,7 @@ from PIL import Image
 from extractors import scan_file
 from extractors.registry import extract
 from paperdesk.models import ExtractionError, FormDoc, FreeDoc, ImageFile, TableDoc, seal_key
-from paperdesk.synth import SealSpec, degrade, render_form, sample_data, to_pdf, to_tiff
+from sampledata.synth import SealSpec, degrade, render_form, sample_data, to_pdf, to_tiff
 
 COLLEGE = "音乐学院"
 

@@ -10,7 +10,7 @@ from paperdesk.campaign import load_campaign
 
 @pytest.fixture(scope="session")
 def campaign():
-    from paperdesk.demo.scenario import DEMO_ROSTER
+    from sampledata.demo.scenario import DEMO_ROSTER
 
     return load_campaign(roster=DEMO_ROSTER)  # the demo office's roster: the headcounts
 

@@ -27,7 +27,7 @@ MASTER = "全校学生带班党员考核情况汇总表.xlsx"
 def demo_zip(tmp_path_factory) -> tuple[Path, dict]:
     """One college's zip from the demo inbox (its paper/electronic mismatch planted), with the answer key."""
     from paperdesk.campaign import load_campaign
-    from paperdesk.demo import make_demo
+    from sampledata.demo import make_demo
 
     root = tmp_path_factory.mktemp("demo")
     manifest = json.loads(make_demo(root / "inbox", load_campaign()).to_json())

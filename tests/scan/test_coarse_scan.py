@@ -9,7 +9,7 @@ from extractors.scan.pages import COARSE_DPI, WORK_DPI, load_pages
 from extractors.scan.reader import read_scan
 from paperdesk import textnorm
 from paperdesk.campaign import load_campaign
-from paperdesk.synth import degrade, render_form, sample_data, to_pdf
+from sampledata.synth import degrade, render_form, sample_data, to_pdf
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from PIL import Image
 
 from extractors.scan.model import ScanInputError
 from extractors.scan.pages import WORK_DPI, load_pages
-from paperdesk.synth import render_form, sample_data, to_pdf, to_tiff
+from sampledata.synth import render_form, sample_data, to_pdf, to_tiff
 
 
 def test_scanned_pdf_gives_the_embedded_image(campaign, tmp_path):

@@ -8,7 +8,7 @@ from extractors.scan.reader import read_scan
 from extractors.scan.validate import LOW_CONFIDENCE
 from paperdesk import textnorm
 from paperdesk.models import ExtractionError, FormDoc, FreeDoc, TableDoc
-from paperdesk.synth import SealSpec, degrade, render_form, sample_data, to_pdf, to_tiff
+from sampledata.synth import SealSpec, degrade, render_form, sample_data, to_pdf, to_tiff
 
 
 def _wrong_fields(doc: FormDoc, page) -> dict:

@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from paperdesk.synth import SealSpec, degrade, render_form, sample_data, to_pdf
+from sampledata.synth import SealSpec, degrade, render_form, sample_data, to_pdf
 
 DPI = 150
 

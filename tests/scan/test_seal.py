@@ -7,7 +7,7 @@ import pytest
 
 from extractors.scan.seal import SealFinding, find_seal, read_ring_text, remove_seal, seal_college
 from paperdesk.campaign import load_campaign
-from paperdesk.synth import SealSpec, degrade, render_form, sample_data
+from sampledata.synth import SealSpec, degrade, render_form, sample_data
 
 DPI = 150
 COLLEGE = "政法学院"

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from extractors.scan.seal import find_seal, read_ring_text
-from paperdesk.synth import SealSpec, degrade, render_form, sample_data
+from sampledata.synth import SealSpec, degrade, render_form, sample_data
 
 DPI = 150
 COLLEGE = "政法学院"

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from extractors.scan.seal import find_seal, remove_seal
-from paperdesk.synth import SealSpec, degrade, render_form, sample_data
+from sampledata.synth import SealSpec, degrade, render_form, sample_data
 
 COLLEGE = "政法学院"
 A4_LONG_IN = 297 / 25.4

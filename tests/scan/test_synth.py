@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from paperdesk.campaign import load_campaign
-from paperdesk.synth import SealSpec, degrade, render_form, sample_data, to_pdf, to_tiff
+from sampledata.synth import SealSpec, degrade, render_form, sample_data, to_pdf, to_tiff
 
 DPI = 150
 

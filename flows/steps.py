@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterator
 
+from paperdesk import interrupt
 from paperdesk.campaign import Campaign
 from paperdesk.models import ExtractionError, Flag, IntakeItem, Submission
 from paperdesk.progress import Progress, quiet
@@ -200,6 +201,9 @@ def cancel_reading() -> None:
     reader stops waiting and withdraws the files not yet read."""
     for pool in list(CURRENT):
         pool.cancel()
+
+
+interrupt.on_interrupt(cancel_reading)
 
 
 # ---------------------------------------------------------------------------- identify

@@ -1,6 +1,6 @@
 """Paper halves of the demo: a college's forms printed, stamped with a seal and scanned (synthetic).
 
-Pages are drawn by ``paperdesk.synth`` from the same :class:`Kit` values as the electronic files
+Pages are drawn by ``sampledata.synth`` from the same :class:`Kit` values as the electronic files
 (so a clean college's paper and electronic copies agree), then degraded like a scanner would
 (seal, grey, quarter turn, JPEG) and packed as bytes: :func:`pdf_bytes` (one JPEG per page,
 DCT-compressed, sized by its dpi) or :func:`jpg_bytes`. Deterministic: every page has its own
@@ -24,10 +24,10 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from paperdesk.campaign import Campaign
-from paperdesk.demo import texts
-from paperdesk.demo.kit import Kit, a2_row, a4_row, a5_fields
-from paperdesk.synth import Page, SealSpec, degrade, render_form
-from paperdesk.synth.fonts import fit_text, font, pt_to_px
+from sampledata.demo import texts
+from sampledata.demo.kit import Kit, a2_row, a4_row, a5_fields
+from sampledata.synth import Page, SealSpec, degrade, render_form
+from sampledata.synth.fonts import fit_text, font, pt_to_px
 
 #: scan resolution of the demo's pages (150–200 dpi keeps the demo small and the OCR fast)
 DPI = 150

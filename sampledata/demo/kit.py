@@ -16,9 +16,9 @@ import docx
 
 from paperdesk import textnorm
 from paperdesk.campaign import Campaign, College
-from paperdesk.demo import media, texts
-from paperdesk.demo.packaging import ooxml_bytes
-from paperdesk.demo.people import NameBook, Person, mentors, new_mentors
+from sampledata.demo import media, texts
+from sampledata.demo.packaging import ooxml_bytes
+from sampledata.demo.people import NameBook, Person, mentors, new_mentors
 from writers.forms import build_approval_form, build_case, build_table
 
 _CAPTIONS = ["主题班会现场", "学习互助小组在图书馆自习", "社区志愿服务", "与同学谈心谈话", "班级集体合影", "新生入学教育"]

@@ -12,7 +12,7 @@ from typing import Sequence
 import numpy as np
 from PIL import Image
 
-from paperdesk.synth.page import Page
+from sampledata.synth.page import Page
 
 
 def _pil(page: Page) -> Image.Image:

@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw
 
-from paperdesk.synth.fonts import font
+from sampledata.synth.fonts import font
 
 SEAL_RED = np.array([40.0, 38.0, 205.0])  # BGR
 PEN_RED = np.array([60.0, 45.0, 215.0])

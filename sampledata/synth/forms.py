@@ -20,8 +20,8 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from paperdesk.campaign import Campaign, FormDef
-from paperdesk.synth.fonts import Box, fit_text, font, pt_to_px
-from paperdesk.synth.page import CellTruth, Page
+from sampledata.synth.fonts import Box, fit_text, font, pt_to_px
+from sampledata.synth.page import CellTruth, Page
 
 A4_MM = (210.0, 297.0)
 SEAL_FIELD = "学院党委意见"

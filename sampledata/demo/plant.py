@@ -3,7 +3,7 @@
 Every function returns the new kit and the :class:`Planted` entries naming the exact person (or
 None for a college-level problem). Problems that live in the inbox's shape rather than in a
 document (archive name, late file, duplicate file, unreadable file, unknown college, clutter) are
-planted by ``paperdesk.demo.scenario`` when it lays the files out.
+planted by ``sampledata.demo.scenario`` when it lays the files out.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from collections import Counter
 from dataclasses import replace
 
 from paperdesk.campaign import Campaign
-from paperdesk.demo import texts
-from paperdesk.demo.kit import Kit
-from paperdesk.demo.manifest import Planted
-from paperdesk.demo.people import NameBook, Person, student
+from sampledata.demo import texts
+from sampledata.demo.kit import Kit
+from sampledata.demo.manifest import Planted
+from sampledata.demo.people import NameBook, Person, student
 
 
 def _p(code: str, kit: Kit, person: Person | None = None, detail: str = "") -> Planted:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from paperdesk.synth import marks
-from paperdesk.synth.page import Box, CellTruth, Page, SealSpec, SealTruth
+from sampledata.synth import marks
+from sampledata.synth.page import Box, CellTruth, Page, SealSpec, SealTruth
 
 Point = tuple[float, float]
 

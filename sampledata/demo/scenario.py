@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from paperdesk.campaign import TEMPLATES_DIR, Campaign
-from paperdesk.demo import plant
+from sampledata.demo import plant
 from paperdesk.roster import apply_roster
-from paperdesk.demo.kit import Kit, Rendered, clean_kit, render
-from paperdesk.demo.scans import Look, a2_page, a4_page, a5_pages, jpg_bytes, pdf_bytes, summary_page
-from paperdesk.demo.manifest import DemoManifest, Planted
-from paperdesk.demo.packaging import eml_bytes, gbk_zip, ooxml_bytes
-from paperdesk.demo.people import NameBook
-from paperdesk.synth import SealSpec
+from sampledata.demo.kit import Kit, Rendered, clean_kit, render
+from sampledata.demo.scans import Look, a2_page, a4_page, a5_pages, jpg_bytes, pdf_bytes, summary_page
+from sampledata.demo.manifest import DemoManifest, Planted
+from sampledata.demo.packaging import eml_bytes, gbk_zip, ooxml_bytes
+from sampledata.demo.people import NameBook
+from sampledata.synth import SealSpec
 from writers.forms import build_table
 
 SEED = 20200622

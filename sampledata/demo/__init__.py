@@ -32,7 +32,7 @@ What each college carries (headcounts and quotas read from the campaign):
   6月8日至6月11日 (PUBLICITY_TOO_SHORT).
 - ``新建文件夹/汇总表(1).xlsx`` — an awards table naming no college (UNKNOWN_COLLEGE).
 
-Paper halves (``paperdesk.demo.scans``, synthetic scans at 150 dpi, JPEG-compressed): the two
+Paper halves (``sampledata.demo.scans``, synthetic scans at 150 dpi, JPEG-compressed): the two
 clean colleges send sealed colour scans of A4 (PDF), A2 (JPG), all A5s in one multi-page PDF and
 the work summary (PDF), so they stay free of error flags. 音乐学院's A4 scan has no seal
 (SEAL_MISSING) and its A2 is scanned in grey (sealed: no flag); 数学与统计学院's A4 scan is a JPG
@@ -42,7 +42,7 @@ rates one person 合格 where the xlsx says 优秀 (PAPER_ELECTRONIC_MISMATCH on
 are DELIVERABLE_MISSING with their ``deliverable`` in the manifest.
 """
 
-from paperdesk.demo.manifest import DemoManifest, Planted
-from paperdesk.demo.scenario import make_demo
+from sampledata.demo.manifest import DemoManifest, Planted
+from sampledata.demo.scenario import make_demo
 
 __all__ = ["DemoManifest", "Planted", "make_demo"]

@@ -10,12 +10,12 @@
 Only tests, benches and tools import this package; extractors never do.
 """
 
-from paperdesk.synth.degrade import degrade
-from paperdesk.synth.export import to_pdf, to_tiff
-from paperdesk.synth.fonts import FontMissing, font_path
-from paperdesk.synth.forms import render_form
-from paperdesk.synth.page import CellTruth, Page, SealSpec, SealTruth
-from paperdesk.synth.samples import sample_data
+from sampledata.synth.degrade import degrade
+from sampledata.synth.export import to_pdf, to_tiff
+from sampledata.synth.fonts import FontMissing, font_path
+from sampledata.synth.forms import render_form
+from sampledata.synth.page import CellTruth, Page, SealSpec, SealTruth
+from sampledata.synth.samples import sample_data
 
 __all__ = ["CellTruth", "FontMissing", "Page", "SealSpec", "SealTruth", "degrade", "font_path", "render_form",
            "sample_data", "to_pdf", "to_tiff"]
