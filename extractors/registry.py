@@ -7,12 +7,17 @@
 too coarse: an OLE file handed in as docx/xlsx, and RTF / OpenDocument files sniffed as
 ``text``/``zip``, go to :mod:`extractors.legacy`. An unknown kind, and any failure of an
 extractor on a bad file, come back as ``[ExtractionError(display, <Chinese reason>)]`` —
-nothing raises. :data:`EXTRACTOR_VERSION` is part of the extraction cache key: bump it
-whenever any extractor's output changes.
+nothing raises. The extraction cache is keyed on :func:`cache_key`: :data:`EXTRACTOR_VERSION`
+(bump it whenever any extractor's output changes) and a hash of the part of the campaign the
+extractors read (its forms, deliverables, colleges' names, vocabularies, 学号 length,
+life-photo keywords), so that editing a column alias re-reads the files it concerns next run,
+while a new deadline or quota does not.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 from paperdesk.campaign import Campaign
@@ -21,6 +26,27 @@ from extractors import docx_file, image_file, legacy, ole, pdf_file, xlsx_file
 from extractors.base import Extractor, guarded
 
 EXTRACTOR_VERSION = "b13"  # b13: coarse scans scaled up, readings under 90 dpi capped; b12: cell lattices for verification; b11: own recogniser driver (no 320-px padding), title band without the detector; b10: work-summary page of a combined scan split off; b9: A5 values below labels, author rows, picture hashes, people rows, case layouts
+
+#: the parts of a campaign an extractor may read (everything else — deadlines, quotas, ratings,
+#: limits, mail, rosters — is the checks' business and must not change what a file is read as)
+_READ_PART = {
+    "school": True,
+    "timezone": True,
+    "colleges": {"__all__": {"name", "aliases"}},
+    "deliverables": {"__all__": {"key", "title", "form", "paper", "per_person", "archive_suffix", "keywords"}},
+    "forms": True,
+    "vocabularies": True,
+    "checks": {"student_id_digits", "life_photo_keywords"},
+}
+
+
+def cache_key(campaign: Campaign) -> str:
+    """The version under which a file's records are cached for ``campaign``: the extractors'
+    version and a hash of what they read from the campaign (see the module docstring)."""
+    part = campaign.model_dump(mode="json", include=_READ_PART)
+    digest = hashlib.sha256(json.dumps(part, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return f"{EXTRACTOR_VERSION}+{digest[:16]}"
+
 
 #: one module per input kind (STYLE.md point 2); pdf_file/image_file hand scans to extractors.scan_file
 EXTRACTORS: dict[str, Extractor] = {

@@ -53,12 +53,14 @@ def extract(
     reader: Reader | None = None,
 ) -> tuple[dict[str, list], dict[str, int]]:
     """Extract every file still to be read, once per content hash: a hash already in the state
-    database (same extractor version) is taken from there. Returns ({sha256: records},
+    database under the same :func:`extractors.registry.cache_key` (extractor version and the
+    part of the campaign the extractors read) is taken from there. Returns ({sha256: records},
     {"cached": n, "extracted": m}). The files are read by ``reader`` (same signature and
     guarantees as :func:`read_files`, the default: every file gives records, in the order they
     finish); ``flows.remote`` passes one that reads them on Prefect task workers."""
-    from extractors.registry import EXTRACTOR_VERSION
+    from extractors.registry import cache_key
 
+    version = cache_key(campaign)
     todo: dict[str, IntakeItem] = {}
     for item in items:
         if needs_reading(item):
@@ -66,7 +68,7 @@ def extract(
     results: dict[str, list] = {}
     fresh: list[IntakeItem] = []
     for sha, item in todo.items():
-        cached = state.cached_extract(sha, EXTRACTOR_VERSION)
+        cached = state.cached_extract(sha, version)
         if cached is None:
             fresh.append(item)
         else:
@@ -76,7 +78,7 @@ def extract(
     progress(done, total, "读取文件")
     for sha, records in (reader or read_files)(fresh, campaign, state.log_path):
         if not any(isinstance(r, ExtractionError) and r.budget for r in records):
-            state.store_extract(sha, EXTRACTOR_VERSION, records)
+            state.store_extract(sha, version, records)
         results[sha] = records
         done += 1
         progress(done, total, "读取文件")
