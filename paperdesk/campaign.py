@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from paperdesk import textnorm
+from paperdesk.awards import Awards
 from paperdesk.errors import CampaignError
 from paperdesk.roster import apply_roster
 
@@ -283,6 +284,8 @@ class Campaign(_Strict):
     roster_source: str = ""
     #: the office's mail account: fetching submissions (IMAP) and sending 回执 (SMTP); see mail/
     mail: MailSettings | None = None
+    #: what the office gives back: judging sheet, certificates, booklet (see paperdesk.awards)
+    awards: Awards | None = None
 
     # -------------------------------------------------------------- look-ups
 
