@@ -22,7 +22,7 @@ page with several round seals lists each, joined by ``|``); a seal reported else
 is a false positive and, when the page has a seal, a miss too.
 
 Ring text: ``readable = yes`` rows carry the ring text a person reads on the seal. **exact**: the
-OCR'd ring text (squashed: no spaces or punctuation) equals it; **named**: ``seal_college`` with a
+OCR'd ring text (squashed: no spaces or punctuation) equals it; **named**: ``checks.seals.named_college`` with a
 campaign whose "colleges" are every organisation named in the manifest names the right one
 (what paperdesk does with the campaign's colleges).
 """
@@ -46,7 +46,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extractors.scan.pages import load_pages  # noqa: E402
-from extractors.scan.seal import find_seal, read_ring_text, seal_college  # noqa: E402
+from checks.seals import named_college  # noqa: E402
+from extractors.scan.seal import find_seal, read_ring_text  # noqa: E402
 from paperdesk import textnorm  # noqa: E402
 
 MANIFEST = Path(__file__).resolve().parent / "real_seals" / "manifest.csv"
@@ -185,7 +186,7 @@ def run(rows: list[Row], folder: Path, engine, verbose: bool) -> dict:
             text = college = ""
             if found.present and engine is not None and row.seal == "round":
                 text = textnorm.squash(read_ring_text(image, found, engine, channels="rgb"))
-                college = seal_college(text, campaign)[0] or ""
+                college = named_college(text, campaign) or ""
             res = dict(row=row, found=found, secs=secs, at_truth=at_truth, text=text, college=college,
                        size=image.shape[:2], dpi=dpi)
             out.append(res)

@@ -1,7 +1,8 @@
 """checks: every rule of SPEC §5, and the cross-document reconciliation.
 
 Pure: a :class:`~paperdesk.campaign.Campaign` and a :class:`~paperdesk.models.Submission` in, a
-list of :class:`~paperdesk.models.Flag` out. Each rule is a small function registered under its
+list of :class:`~paperdesk.models.Flag` out. Only the rules the campaign lists under ``rules:``
+run, at the severity it gives them. Each rule is a small function registered under its
 flag code in :mod:`checks.registry`; the rules live by area:
 
     intake_rules  UNREADABLE_FILE DUPLICATE_FILE UNKNOWN_COLLEGE COLLEGE_CONFLICT ARCHIVE_NAME_INVALID
@@ -21,6 +22,7 @@ flag code in :mod:`checks.registry`; the rules live by area:
 from __future__ import annotations
 
 from paperdesk.campaign import Campaign
+from paperdesk.errors import CampaignError
 from paperdesk.models import Flag, Submission
 
 from checks import assessment, cases, deliverables, intake_rules, paper, people, reconcile, seals, selection  # noqa: F401  (register)
@@ -28,7 +30,7 @@ from checks.context import Ctx
 from checks.reconcile import compare_fields, same_value
 from checks.registry import RULES, Finding, Rule, rule
 
-__all__ = ["run_checks", "sort_key", "RULES", "Rule", "Finding", "rule", "same_value", "compare_fields"]
+__all__ = ["run_checks", "unknown_rules", "sort_key", "RULES", "Rule", "Finding", "rule", "same_value", "compare_fields"]
 
 
 def sort_key(f: Flag) -> tuple:
@@ -36,11 +38,22 @@ def sort_key(f: Flag) -> tuple:
     return tuple(x or "" for x in (f.college, f.deliverable, f.code, f.student_id, f.name, f.file, f.field, f.message))
 
 
+def unknown_rules(campaign: Campaign) -> list[str]:
+    """The codes the campaign's ``rules:`` lists that no rule is registered under (Chinese lines)."""
+    known = "、".join(sorted(RULES))
+    return [f"rules.{code}：没有这个检查（可用的检查：{known}）" for code in campaign.rules if code not in RULES]
+
+
 def run_checks(campaign: Campaign, submission: Submission, codes: set[str] | None = None) -> list[Flag]:
-    """Every registered rule (or only ``codes``) over one submission: flags sorted by :func:`sort_key`,
-    one per id (the first in that order wins)."""
+    """The rules the campaign lists in ``rules:`` (of those, only ``codes`` when given) over one
+    submission, each at the severity the campaign sets: flags sorted by :func:`sort_key`, one per
+    id (the first in that order wins). A listed code with no rule is a CampaignError."""
+    problems = unknown_rules(campaign)
+    if problems:
+        raise CampaignError("活动配置文件有误：\n  " + "\n  ".join(problems))
     ctx = Ctx(campaign, submission)
-    flags = [f for code, r in sorted(RULES.items()) if codes is None or code in codes for f in r.run(ctx)]
+    flags = [f for code, entry in sorted(campaign.rules.items()) if codes is None or code in codes
+             for f in RULES[code].run(ctx, entry.severity)]
     seen: set[str] = set()
     out = []
     for f in sorted(flags, key=sort_key):

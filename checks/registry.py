@@ -54,14 +54,15 @@ class Rule:
     def area(self) -> str:
         return self.func.__module__
 
-    def run(self, ctx: "Ctx") -> list[Flag]:
-        """The rule's findings as flags."""
-        return [self.to_flag(f) for f in self.func(ctx)]
+    def run(self, ctx: "Ctx", severity: Severity | None = None) -> list[Flag]:
+        """The rule's findings as flags, at ``severity`` when the campaign sets one."""
+        return [self.to_flag(f, severity) for f in self.func(ctx)]
 
-    def to_flag(self, f: Finding) -> Flag:
+    def to_flag(self, f: Finding, severity: Severity | None = None) -> Flag:
+        base = severity or self.severity
         return Flag(
             code=self.code,
-            severity=f.severity or self.severity,
+            severity="warning" if "warning" in (f.severity, base) else base,  # a finding may only lower it
             message=f.message,
             college=f.college,
             deliverable=f.deliverable,

@@ -29,7 +29,10 @@ from checks.scans import SEAL, evidence, pages_text, paper_deliverable, scans, t
 OWN_MIN = 0.33
 #: another college is named only from this similarity on, and this much above the own college
 OTHER_MIN, OTHER_MARGIN = 0.75, 0.15
+#: the college a ring text names outright (:func:`named_college`): a name or alias this similar
+NAMED_MIN = 0.7
 _NOT_PARTY = ("团", "青", "学生会")
+_COMMITTEE = "委员会"
 
 
 @rule("SEAL_MISSING", severity="error")
@@ -103,6 +106,40 @@ def _own_score(core: str, college) -> float:
                for k in (textnorm.squash(n) for n in (college.name, *college.aliases)))
 
 
+def _name_score(core: str, key: str) -> float:
+    """How well ``key`` (a squashed college name or alias) occurs in ``core``; short keys must be exact."""
+    if len(key) < 2:
+        return 0.0
+    if len(key) <= 3:
+        return 1.0 if key in core else 0.0
+    return _best_window(core, key)[0]
+
+
+def named_college(ring_text: str, campaign: Campaign) -> str | None:
+    """The official college whose name or alias the ring text holds (≥ :data:`NAMED_MIN` of a
+    window's characters; the longer name wins a tie), None when none does."""
+    text = textnorm.squash(ring_text)
+    if not text:
+        return None
+    core = text.replace(textnorm.squash(campaign.school), "") if campaign.school else text
+    best, best_score = None, 0.0
+    for college in campaign.colleges:
+        for name in (college.name, *college.aliases):
+            key = textnorm.squash(name)
+            score = _name_score(core, key)
+            if score > best_score or (score == best_score and best and len(key) > len(best[1])):
+                best, best_score = (college.name, key), score
+    return best[0] if best and best_score >= NAMED_MIN else None
+
+
+def is_party_committee(ring_text: str) -> bool:
+    """A party committee's seal: 中共…委员会, either end surviving OCR; not the Youth League's."""
+    text = textnorm.squash(ring_text)
+    if not text or any(w in text for w in _NOT_PARTY):
+        return False
+    return _best_window(text, _COMMITTEE)[0] >= 0.66 or ("中" in text[:3] and "员" in text[-4:])
+
+
 def seal_verdict(seal: SealCheck, own: str | None, campaign: Campaign) -> tuple[str, str | None]:
     """("own" | "other" | "unreadable", the other college): see the module docstring."""
     core = ring_core(seal.ring_text, campaign.school)
@@ -113,7 +150,7 @@ def seal_verdict(seal: SealCheck, own: str | None, campaign: Campaign) -> tuple[
     other, best = max(((n, v) for n, v in scores.items() if n != own), key=lambda p: (p[1], p[0]), default=(None, 0.0))
     if other and best >= OTHER_MIN and best >= mine + OTHER_MARGIN:
         return "other", other
-    said_own = own is not None and seal.college == own  # the seal reader's own guess agrees
+    said_own = own is not None and named_college(seal.ring_text, campaign) == own  # names it outright
     return ("own", None) if own and (mine >= OWN_MIN or said_own) else ("unreadable", None)
 
 
@@ -123,7 +160,7 @@ def not_party(seal: SealCheck, college: str) -> bool:
     text = textnorm.squash(seal.ring_text)
     if any(w in text for w in _NOT_PARTY):
         return True
-    if seal.party_committee:
+    if is_party_committee(seal.ring_text):
         return False
     score, end = _best_window(text, textnorm.squash(college))
     return score >= 0.75 and len(text) - end <= 1

@@ -17,12 +17,13 @@ from checks.matching import Person, people_of, unique
 from checks.registry import Finding, rule
 
 _CLASS_SPLIT = re.compile(r"[、,，;；/]+")
+_YEAR = re.compile(r"^(20\d\d)(?=\D)")
 
 
 def class_key(text: str) -> str:
     """A key for matching class names loosely: "2020级数学与应用数学1班" ~ "20数学与应用数学1班"."""
     key = textnorm.squash(text).replace("级", "")
-    key = "20" + key[4:] if key.startswith("2020") else key
+    key = _YEAR.sub(lambda m: m.group(1)[2:], key)  # a leading 4-digit year 20xx as its last two digits
     return key[:-1] if key.endswith("班") else key
 
 

@@ -30,7 +30,7 @@ import numpy as np
 from PIL import Image
 
 from paperdesk.campaign import Campaign
-from paperdesk.models import (ExtractionError, Extracted, FormDoc, FreeDoc, PaperInfo, ScanDoubt, SealCheck,
+from paperdesk.models import (SEAL_EVIDENCE_FLOOR, ExtractionError, Extracted, FormDoc, FreeDoc, PaperInfo, ScanDoubt, SealCheck,
                               TableDoc, crop_key, seal_key)
 
 #: long side / short side of an image taken for a page (A4 is 1.414)
@@ -87,7 +87,7 @@ def _with_paper(result, path: Path, kind: str, campaign: Campaign, engine=None) 
 
     images = {p.index: p.image for p in load_pages(path, kind)}
     groups = list(result.record_pages) or page_groups(result.records, result.pages)
-    seals = {f.index: _seal_check(f, images.get(f.index), campaign, engine) for f in result.pages}
+    seals = {f.index: _seal_check(f, images.get(f.index), engine) for f in result.pages}
     out = []
     for idx, (record, pages) in enumerate(zip(result.records, groups)):
         crops = {crop_key(c.page + 1, c.field, c.row): png(c.image, grey=True)
@@ -200,33 +200,32 @@ def page_groups(records, findings) -> list[tuple[int, ...]]:
 # ---------------------------------------------------------------- seals
 
 
-def _seal_check(finding, image: np.ndarray | None, campaign: Campaign, engine=None) -> tuple[SealCheck, bytes]:
-    """(the page's seal verdict, its evidence PNG: the seal, or the whole page when none).
-    The ring text is read with the scan's own OCR engine (RapidOCR by default: on the demo's 14
-    seals it named the college 14 times, tesseract chi_sim 7 times, in less than half the time)."""
+def _seal_check(finding, image: np.ndarray | None, engine=None) -> tuple[SealCheck, bytes]:
+    """(what the finder saw on the page, its evidence PNG: the candidate seal, or the whole page
+    when there is none worth showing). No verdict here: the checks judge presence and whose seal
+    it is (:mod:`checks.seals`). The ring text is read with the scan's own OCR engine (RapidOCR
+    by default: on the demo's 14 seals it named the college 14 times, tesseract chi_sim 7 times,
+    in less than half the time)."""
     page = finding.index + 1
     seal = finding.seal
     key = seal_key(page)
     if seal is None or image is None:
-        return SealCheck(page, False, 0.0, crop=key if image is not None else ""), _thumb(image)
+        return SealCheck(page, 0.0, crop=key if image is not None else ""), _thumb(image)
     bbox = tuple(int(v) for v in seal.bbox) if seal.bbox else None
-    if not seal.present or bbox is None:
-        return SealCheck(page, False, float(seal.confidence), bbox, crop=key), _thumb(image)
-    text, college, party = _ring(image, seal, campaign, engine)
-    check = SealCheck(page, True, float(seal.confidence), bbox, text, college, party, key)
+    if bbox is None or seal.confidence < SEAL_EVIDENCE_FLOOR:
+        return SealCheck(page, float(seal.confidence), bbox, crop=key), _thumb(image)
+    check = SealCheck(page, float(seal.confidence), bbox, _ring(image, seal, engine), key)
     return check, png(_seal_crop(image, bbox))
 
 
-def _ring(image: np.ndarray, seal, campaign: Campaign, engine=None) -> tuple[str, str | None, bool]:
-    """(ring text, college it names, party committee?) — ("", None, False) when unreadable."""
-    from extractors.scan.seal import read_ring_text, seal_college
+def _ring(image: np.ndarray, seal, engine=None) -> str:
+    """The ring text ("" when it cannot be read)."""
+    from extractors.scan.seal import read_ring_text
 
     try:
-        text = read_ring_text(image, seal, engine, channels="rgb")
+        return read_ring_text(image, seal, engine, channels="rgb")
     except Exception:  # noqa: BLE001 - an unreadable ring is reported as such by the checks
-        return "", None, False
-    college, party = seal_college(text, campaign)
-    return text, college, party
+        return ""
 
 
 def _seal_crop(image: np.ndarray, bbox: tuple[int, int, int, int]) -> np.ndarray:

@@ -29,7 +29,7 @@ from email.message import EmailMessage
 from paperdesk.campaign import Campaign
 from writers.labels import ACTIVE, chinese_date, deliverable_title
 from writers.receipt import MISSING_CODE, OFFICE_ONLY
-from writers.receipt import _problem_line as problem_line  # the letter's own wording of a flag
+from writers.receipt import problem_line  # the letter's own wording of a flag
 
 READY, SENT_BEFORE, UNREVIEWED, STALE, NO_ADDRESS, NO_LETTER = (
     "ready", "sent", "unreviewed", "stale", "no_address", "no_letter")
@@ -92,10 +92,10 @@ def read_letter(paragraphs: list[str]) -> Letter:
     return Letter(tuple(missing), tuple(problems))
 
 
-def _flag_line(f: dict) -> str:
+def _flag_line(f: dict, campaign: Campaign) -> str:
     from review.receipt import as_flag
 
-    return problem_line(as_flag(f))
+    return problem_line(as_flag(f), campaign)
 
 
 def review_letter(campaign: Campaign, college: str, letter: Letter, flags: list[dict]) -> Review:
@@ -104,7 +104,7 @@ def review_letter(campaign: Campaign, college: str, letter: Letter, flags: list[
     lines = Counter(line for _, line in letter.problems)
     in_letter, stale = [], []
     for f in (f for f in mine if f.get("status") in ACTIVE):
-        line = _flag_line(f)
+        line = _flag_line(f, campaign)
         title = deliverable_title(campaign, f.get("deliverable"))
         if lines[line] > 0:
             lines[line] -= 1

@@ -20,7 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from paperdesk import textnorm
 from paperdesk.awards import Awards
 from paperdesk.errors import CampaignError
+from paperdesk.models import SEAL_EVIDENCE_FLOOR
 from paperdesk.roster import apply_roster
+from paperdesk.yaml_errors import describe
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 DEFAULT_CAMPAIGN = TEMPLATES_DIR / "campaigns" / "2020-class-mentors.yaml"
@@ -170,13 +172,26 @@ class Checks(_Strict):
     award_keywords: tuple[str, ...] = ()
     #: a field read from a scan with a lower OCR confidence is OCR_LOW_CONFIDENCE, not compared
     ocr_min_confidence: float = Field(default=0.80, ge=0.0, le=1.0)
-    #: a page's seal counts as present from this seal-finder confidence on
-    seal_min_confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    #: a page's seal counts as present from this seal-finder confidence on (the one threshold:
+    #: see checks.seals); not below SEAL_EVIDENCE_FLOOR, under which no ring text is read
+    seal_min_confidence: float = Field(default=0.5, ge=SEAL_EVIDENCE_FLOOR, le=1.0)
 
     @field_validator("case_quota_ratio", "model_quota_ratio", mode="before")
     @classmethod
     def _exact(cls, v):  # a float in YAML would lose exactness: go through its text
         return Decimal(str(v))
+
+
+class RuleEntry(_Strict):
+    """One check the campaign asks for (``rules.<FLAG_CODE>``): the severity it gives the rule
+    (None: the rule's own) and what the college's 回执 tells it to do (``{checks.NAME}`` in it is
+    that value of ``checks:``)."""
+
+    severity: Literal["error", "warning"] | None = None
+    fix: str | None = None
+
+
+_CHECKS_REF = re.compile(r"\{checks\.([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 class ReconcileRule(_Strict):
@@ -271,6 +286,8 @@ class Campaign(_Strict):
     colleges: tuple[College, ...]
     deliverables: tuple[Deliverable, ...]
     checks: Checks
+    #: the checks this campaign runs, by flag code (see checks.registry), with severity and fix
+    rules: dict[str, RuleEntry]
     reconcile: tuple[ReconcileRule, ...] = ()
     forms: dict[str, FormDef]
     #: enumerated fields compared by meaning (see :class:`Vocabulary`)
@@ -294,6 +311,14 @@ class Campaign(_Strict):
             if d.key == key:
                 return d
         raise KeyError(key)
+
+    def fix_text(self, code: str) -> str | None:
+        """What a college's 回执 says to do about a flag of ``code`` (``{checks.NAME}`` filled in),
+        None when the campaign gives no ``fix`` for it."""
+        entry = self.rules.get(code)
+        if entry is None or not entry.fix:
+            return None
+        return _CHECKS_REF.sub(lambda m: str(getattr(self.checks, m.group(1))), entry.fix)
 
     def form_of(self, deliverable_key: str) -> FormDef | None:
         d = self.deliverable(deliverable_key)
@@ -363,10 +388,7 @@ def load_campaign(path: str | Path | None = None, roster: str | Path | None = No
     try:
         campaign = Campaign.model_validate(data)
     except ValidationError as e:
-        lines = [f"活动配置文件有误：{p}"]
-        for err in e.errors():
-            where = ".".join(str(x) for x in err["loc"])
-            lines.append(f"  {where}：{err['msg']}")
+        lines = [f"活动配置文件有误：{p}", *(f"  {line}" for line in describe(p, e))]
         raise CampaignError("\n".join(lines)) from e
     _cross_check(campaign, p)
     campaign = _resolve_ca_files(campaign, p)
@@ -407,6 +429,10 @@ def _cross_check(c: Campaign, p: Path) -> None:
             key = _vocab_key(text)
             if seen.setdefault(key, canon) != canon:
                 problems.append(f"vocabularies（{'、'.join(v.fields)}）中“{text}”同时是“{seen[key]}”和“{canon}”的写法")
+    for code, entry in c.rules.items():
+        for ref in _CHECKS_REF.findall(entry.fix or ""):
+            if ref not in Checks.model_fields:
+                problems.append(f"rules.{code}.fix 引用了不存在的 checks.{ref}")
     names = [c_.name for c_ in c.colleges]
     if len(set(names)) != len(names):
         problems.append("colleges 中有重复的学院名称")

@@ -86,6 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     except CampaignError as e:
         print(str(e), file=sys.stderr)
         return 1
+    from checks import unknown_rules  # the campaign's rules: exist? (told now, not after reading every file)
+
+    problems = unknown_rules(campaign)
+    if problems:
+        print(f"活动配置文件有误：{args.campaign or '默认活动配置'}\n  " + "\n  ".join(problems), file=sys.stderr)
+        return 1
     handler = {"run": cmd_run, "demo": cmd_demo, "forms": cmd_forms, "serve": cmd_serve,
                "watch": cmd_watch, "mail": cmd_mail}[args.command]
     if args.command in ("run", "serve", "mail"):

@@ -273,25 +273,28 @@ class Submission:
 EVIDENCE_DIR = "证据"
 
 
+#: the seal finder's confidence from which a candidate's ring text is read and its crop kept as
+#: evidence; whether a page carries a seal is decided only by the checks (``checks.seals``, against
+#: the campaign's ``seal_min_confidence``, which may not be set below this)
+SEAL_EVIDENCE_FLOOR = 0.3
+
+
 @dataclass(frozen=True)
 class SealCheck:
-    """The seal finder's verdict on one page of a scan.
+    """What the seal finder saw on one page of a scan: evidence, no verdict.
 
-    ``page`` is 1-based in the file; ``present``/``confidence`` are the finder's own (checks
-    compare ``confidence`` with the campaign's ``seal_min_confidence``); ``bbox`` is the best
-    candidate in page pixels (None without one); ``ring_text`` what OCR read around the ring,
-    ``college`` the official college it names (None when none), ``party_committee`` whether it
-    reads as a party committee's seal (党委/委员会). ``crop`` is the key in
-    :attr:`PaperInfo.crops` of the evidence image (the seal, or the whole page when none).
+    ``page`` is 1-based in the file; ``confidence`` is the finder's (0 without a candidate);
+    ``bbox`` the best candidate in page pixels (None without one); ``ring_text`` what OCR read
+    around the ring (read for candidates from :data:`SEAL_EVIDENCE_FLOOR` on, else ""). ``crop``
+    is the key in :attr:`PaperInfo.crops` of the evidence image (the candidate, or the whole page
+    when there is none worth showing). Whether the seal is present, whose it is and whether it
+    is a party committee's are judged in one place: :mod:`checks.seals`.
     """
 
     page: int
-    present: bool
     confidence: float
     bbox: tuple[int, int, int, int] | None = None
     ring_text: str = ""
-    college: str | None = None
-    party_committee: bool = False
     crop: str = ""
 
 

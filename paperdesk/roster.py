@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the campaign loader applies a roster: no import back at run
 _COLLEGE = ("学院", "二级学院", "学院名称", "单位")
 _COUNT = ("带班党员总数", "带班党员人数", "学生带班党员总数", "人数", "总数")
 _NAME = ("姓名",)
-_CLASSES = ("新生班级", "2020级新生班级", "freshman_classes")
+_CLASSES = ("新生班级", "freshman_classes")  # and any label ending in 新生班级 (2020级新生班级)
 
 
 def apply_roster(campaign: Campaign, path: Path) -> Campaign:
@@ -62,7 +62,7 @@ def read_roster(path: Path, campaign: Campaign) -> tuple[dict[str, int], dict[st
             known = "、".join(c.name for c in campaign.colleges)
             raise CampaignError(f"带班党员名册 {path} 中的学院“{college}”不在活动配置的学院中（{known}）")
         if isinstance(count, dict):
-            listed = next((count[k] for k in _CLASSES if k in count), None)
+            listed = next((v for k, v in count.items() if k in _CLASSES or str(k).endswith("新生班级")), None)
             if listed is not None:
                 classes[name] = tuple(str(x) for x in listed)
             count = next((count[k] for k in _COUNT if k in count), None)

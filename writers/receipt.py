@@ -27,35 +27,6 @@ MISSING_CODE = "DELIVERABLE_MISSING"
 #: never in a receipt (a file stopped by its reading budget, see checks.intake_rules)
 OFFICE_ONLY = frozenset({("UNREADABLE_FILE", "读取限制")})
 
-#: what the college should do, per flag code (fallback: by severity)
-FIX = {
-    "ARCHIVE_NAME_INVALID": "请按“学院名称+优秀带班党员案例”重新命名压缩包后重新报送。",
-    "UNKNOWN_COLLEGE": "请在文件名或表头中写明学院全称后重新报送。",
-    "DELIVERABLE_MISSING": "请尽快补交。",
-    "LATE_SUBMISSION": "已逾期，请今后按时报送。",
-    "UNREADABLE_FILE": "文件无法打开，请检查后重新发送（不要加密，不要使用损坏的压缩包）。",
-    "DUPLICATE_FILE": "同一文件重复发送，已忽略重复的一份，无需处理。",
-    "PHOTO_TOO_SMALL": "请重新提供 1M 以上的作者生活照原图。",
-    "PHOTO_MISSING": "请补交作者生活照（1M 以上，文件名含作者姓名和“生活照”）。",
-    "CASE_TOO_LONG": "请删减正文至字数要求以内。",
-    "CASE_IMAGE_COUNT": "请按要求调整案例配图数量。",
-    "CASE_SECTION_MISSING": "请按案例体例补全缺少的部分。",
-    "CASE_QUOTA": "请按推荐比例调整案例数量。",
-    "MODEL_QUOTA_EXCEEDED": "请按比例调整标兵人数。",
-    "CRITERIA_NOT_MET": "请核对评选条件，调整考核等级或更正相关信息。",
-    "HEADCOUNT_MISMATCH": "请核对带班党员总数与名单人数。",
-    "PUBLICITY_TOO_SHORT": "公示时间不足，请按要求公示后重新报送。",
-    "FORM_MISSING": "请补交该同志的考核审批表。",
-    "FORM_NOT_IN_SUMMARY": "请核对考核情况汇总表是否漏列该同志。",
-    "FIELD_MISMATCH": "请核对并统一各材料中的信息。",
-    "PAPER_ELECTRONIC_MISMATCH": "请核对纸质版与电子版，保持一致后重新报送。",
-    "SEAL_MISSING": "请加盖学院党委公章后重新报送纸质版（扫描件）。",
-    "CLASS_OVER_STAFFED": "每个新生班级最多配备 2 名学生带班党员，请调整。",
-    "CANDIDATE_GRADE": "新聘学生带班党员应为 2018 级学生，请调整人选。",
-    "CANDIDATE_STATUS": "请核对政治面貌，人选须为中共党员、预备党员、发展对象或入党积极分子。",
-}
-
-
 @dataclass(frozen=True)
 class Arrival:
     """One deliverable that arrived: its Chinese title, its files (names) and when they came."""
@@ -79,14 +50,16 @@ class Receipt:
     problems: tuple[tuple[str, tuple[str, ...]], ...]  # (deliverable title, lines)
 
 
-def fix_text(flag: Flag) -> str:
-    advice = FIX.get(flag.code) or ("请更正后重新报送。" if flag.severity == "error" else "请核实。")
+def fix_text(flag: Flag, campaign: Campaign) -> str:
+    """What the college should do about ``flag``: the campaign's ``rules.<code>.fix``, else by severity."""
+    advice = campaign.fix_text(flag.code) or ("请更正后重新报送。" if flag.severity == "error" else "请核实。")
     return advice if flag.severity == "error" else f"（提醒）{advice}"
 
 
-def _problem_line(flag: Flag) -> str:
+def problem_line(flag: Flag, campaign: Campaign) -> str:
+    """The letter's own wording of one flag: its kind, the message, what to do."""
     head = "【需修改】" if flag.severity == "error" else "【请核实】"
-    return f"{head}{flag.message}{fix_text(flag)}"
+    return f"{head}{flag.message}{fix_text(flag, campaign)}"
 
 
 def _arrival(title: str, files: list) -> Arrival:
@@ -111,11 +84,11 @@ def receipt_content(campaign: Campaign, submission: Submission, flags: list[Flag
               and not (f.code == MISSING_CODE and f.deliverable in nothing)]  # already listed as missing
     groups = []
     for key in [d.key for d in campaign.deliverables] + [INTAKE]:
-        lines = tuple(_problem_line(f) for f in active if (f.deliverable or INTAKE) == key)
+        lines = tuple(problem_line(f, campaign) for f in active if (f.deliverable or INTAKE) == key)
         if lines:
             groups.append((deliverable_title(campaign, key) if key != INTAKE else "文件接收", lines))
     known = {d.key for d in campaign.deliverables} | {INTAKE}
-    others = tuple(_problem_line(f) for f in active if (f.deliverable or INTAKE) not in known)
+    others = tuple(problem_line(f, campaign) for f in active if (f.deliverable or INTAKE) not in known)
     if others:
         groups.append(("其他", others))
     return Receipt(college, tuple(arrived), tuple(missing), tuple(groups))

@@ -28,7 +28,6 @@ Contract (pure: numpy in, records out, nothing written):
         (light), light ones become white. Grey images (and a grey seal found on a colour image)
         change only inside ``finding``'s disk.
     read_ring_text(image, finding, ocr=None, *, channels="bgr") -> str   (see seal_text)
-    seal_college(ring_text, campaign) -> (college | None, is_party_committee)
 
 Bad images (empty, wrong shape) give ``SealFinding.absent("…")``; nothing raises on bad input.
 """
@@ -42,9 +41,9 @@ import numpy as np
 
 from extractors.scan.seal_evidence import Evidence, as_bgr, candidates, chroma, evidence, ink_circles, tone
 from extractors.scan.seal_ring import INK, INK_GREY, RingStats, clean_ring, judge, measure, ring_share
-from extractors.scan.seal_text import read_ring_text, seal_college
+from extractors.scan.seal_text import read_ring_text
 
-__all__ = ["SealFinding", "find_seal", "remove_seal", "read_ring_text", "seal_college"]
+__all__ = ["SealFinding", "find_seal", "remove_seal", "read_ring_text"]
 
 THRESHOLD = 0.5
 MIN_RADIUS_PX = 20  # a seal smaller than this (pixels of the input) cannot be told from a blob

@@ -1,4 +1,5 @@
-"""Read what a seal says and decide whose seal it is.
+"""Read what a seal says (whose seal it is, and whether it is present, is judged in one place:
+:mod:`checks.seals`).
 
 ``read_ring_text(image, finding, ocr=None, channels="bgr")`` unwraps the ring text band with
 ``cv2.warpPolar`` into a straight strip, starts the strip at the gap at the bottom of the seal
@@ -8,14 +9,10 @@ from the grey page), and OCRs it: with ``ocr=None`` tesseract
 chi_sim ``--psm 7`` (``OMP_THREAD_LIMIT=1``), else ``ocr(strip)->str`` or an engine's
 ``read_cell(strip)->(text, conf)``. Latin letters and digits are dropped from what is read (the
 registration code along a seal's foot, or noise). Returns "" when there is nothing to read.
-
-``seal_college(ring_text, campaign)`` → ``(official college name | None, is_party_committee)``,
-tolerant of OCR noise (difflib ratio on squashed text against every name and alias).
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 
@@ -25,8 +22,6 @@ import numpy as np
 from extractors.scan.seal_evidence import as_bgr, red_ink
 from paperdesk import textnorm
 
-_COMMITTEE = "委员会"
-_NOT_PARTY = ("团", "青", "学生会")
 _STRIP_H = 64  # pixels of glyph height given to OCR
 #: the ring text band, in radii: on the real seals of bench/real_seal_bench.py 0.55–0.92 named 18
 #: of 20 readable seals' organisations against 17 for 0.5–0.9 (and 16 for 0.45–0.9)
@@ -87,47 +82,3 @@ def read_ring_text(image: np.ndarray, finding, ocr=None, *, channels: str = "bgr
     else:
         text = ocr(strip)
     return _CODE.sub("", textnorm.squash(text))  # a seal's digits are its registration code, not its name
-
-
-def _similar(a: str, b: str) -> float:
-    if not a or not b:
-        return 0.0
-    if b in a:
-        return 1.0
-    best = 0.0
-    for i in range(max(1, len(a) - len(b) + 1)):  # best window of a against b
-        best = max(best, difflib.SequenceMatcher(None, a[i:i + len(b)], b).ratio())
-    return best
-
-
-def _is_party(text: str) -> bool:
-    """A party committee's seal: 中共…委员会, either end surviving OCR; not the Youth League's."""
-    if any(w in text for w in _NOT_PARTY):
-        return False
-    committee = _similar(text, _COMMITTEE) >= 0.66
-    return committee or ("中" in text[:3] and "员" in text[-4:])
-
-
-def _name_score(core: str, key: str) -> float:
-    """How well ``key`` (a squashed college name or alias) occurs in ``core``; short keys must be exact."""
-    if len(key) < 2:
-        return 0.0
-    if len(key) <= 3:
-        return 1.0 if key in core else 0.0
-    return _similar(core, key)
-
-
-def seal_college(ring_text: str, campaign) -> tuple[str | None, bool]:
-    """(official college the ring text names, whether it is a party committee's seal)."""
-    text = textnorm.squash(ring_text)
-    if not text:
-        return None, False
-    core = text.replace(textnorm.squash(campaign.school), "") if campaign.school else text
-    best, best_score = None, 0.0
-    for college in campaign.colleges:
-        for name in (college.name, *college.aliases):
-            key = textnorm.squash(name)
-            score = _name_score(core, key)
-            if score > best_score or (score == best_score and best and len(key) > len(best[1])):
-                best, best_score = (college.name, key), score
-    return (best[0] if best and best_score >= 0.7 else None), _is_party(text)

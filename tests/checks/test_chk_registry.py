@@ -103,3 +103,23 @@ def test_no_two_findings_share_an_id_before_dedup():
     raw = [f for r in checks.RULES.values() for f in r.run(ctx)]
     ids = [f.id for f in raw]
     assert len(ids) == len(set(ids)), [f.message for f in raw if ids.count(f.id) > 1]
+
+
+def test_only_the_rules_the_campaign_lists_run_at_the_severity_it_gives():
+    from paperdesk.campaign import RuleEntry
+
+    s = _messy_submission()
+    flags = checks.run_checks(b.CAMPAIGN, s)
+    code = next(f.code for f in flags if f.severity == "error")
+    assert code in b.CAMPAIGN.rules
+    without = b.CAMPAIGN.model_copy(update={"rules": {k: v for k, v in b.CAMPAIGN.rules.items() if k != code}})
+    assert code not in {f.code for f in checks.run_checks(without, s)}
+    softer = b.CAMPAIGN.model_copy(update={"rules": {**b.CAMPAIGN.rules, code: RuleEntry(severity="warning")}})
+    assert {f.severity for f in checks.run_checks(softer, s) if f.code == code} == {"warning"}
+    unknown = b.CAMPAIGN.model_copy(update={"rules": {**b.CAMPAIGN.rules, "NO_SUCH_RULE": RuleEntry()}})
+    with pytest.raises(Exception, match="rules.NO_SUCH_RULE：没有这个检查"):
+        checks.run_checks(unknown, s)
+
+
+def test_the_shipped_campaign_lists_every_rule_of_spec_section_5():
+    assert set(b.CAMPAIGN.rules) == set(checks.RULES)

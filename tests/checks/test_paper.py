@@ -11,9 +11,9 @@ from paperdesk.models import (FormDoc, FreeDoc, PaperInfo, ScanDoubt, SealCheck,
 PEOPLE = b.people(3)
 
 
-def seal(page=1, conf=1.0, college=b.MATH, party=True, text=None):
+def seal(page=1, conf=1.0, college=b.MATH, text=None):
     ring = text if text is not None else (f"中共肇庆学院{college}委员会" if college else "")
-    return SealCheck(page, conf >= 0.5, conf, (10, 10, 90, 90) if conf else None, ring, college, party, seal_key(page))
+    return SealCheck(page, conf, (10, 10, 90, 90) if conf else None, ring, seal_key(page))
 
 
 def paper(pages=(1,), seals=None, doubts=(), cells=()):
@@ -147,13 +147,13 @@ def test_seal_of_another_college_and_non_party_seal_are_college_conflicts():
     [f] = run(electronic_a4(), other)
     assert (f.code, f.severity, f.found, f.field) == ("COLLEGE_CONFLICT", "warning", b.CS, "第1页印章")
     assert f.evidence and f.evidence[0].endswith("第1页-印章.png")
-    youth = a4_scan(info=paper(seals=[seal(party=False, text=f"共青团肇庆学院{b.MATH}委员会")]))
+    youth = a4_scan(info=paper(seals=[seal(text=f"共青团肇庆学院{b.MATH}委员会")]))
     [g] = run(electronic_a4(), youth)
     assert g.code == "COLLEGE_CONFLICT" and "不是学院党委公章" in g.message
 
 
 def test_unreadable_ring_text_is_ocr_low_confidence():
-    scan = a4_scan(info=paper(seals=[seal(college=None, party=False, text="")]))
+    scan = a4_scan(info=paper(seals=[seal(college=None, text="")]))
     [f] = run(electronic_a4(), scan)
     assert (f.code, f.field) == ("OCR_LOW_CONFIDENCE", "第1页印章") and "无法识别" in f.message
 
@@ -208,19 +208,19 @@ def test_seal_verdict_tolerates_rough_ring_ocr_but_names_a_clearly_other_college
     assert verdict("中共萤庆学院文学院委员会", b.MATH) == ("other", "文学院")
     assert verdict("中共肇庆学院委员会", b.MATH) == ("unreadable", None)  # the school's, names no college
     assert verdict("嘿嘿嘿", b.MATH) == ("unreadable", None)
-    # the seal reader's own fuzzy guess naming the file's college is enough for "own"
-    assert seal_verdict(seal(text="中共筷厅时辽号交已二学", college=b.MATH), b.MATH, b.CAMPAIGN) == ("own", None)
+    # the ring text alone decides (one judge): noise that names no college stays unreadable
+    assert seal_verdict(seal(text="中共筷厅时辽号交已二学", college=b.MATH), b.MATH, b.CAMPAIGN) == ("unreadable", None)
 
 
 def test_administrative_seal_is_not_a_party_seal_but_a_garbled_ending_is_not_judged():
     from checks.seals import not_party
 
     def flags_for(text):
-        return run(electronic_a4(), a4_scan(info=paper(seals=[seal(text=text, college=b.MATH, party=False)])),
+        return run(electronic_a4(), a4_scan(info=paper(seals=[seal(text=text, college=b.MATH)])),
                    codes=("COLLEGE_CONFLICT",))
 
     admin = f"肇庆学院{b.MATH}"
-    assert not_party(seal(text=admin, party=False), b.MATH)
+    assert not_party(seal(text=admin), b.MATH)
     assert [f.found for f in flags_for(admin)] == [f"非党委公章（{admin}）"]
     assert flags_for(f"镍起警庆学院{b.MATH}妥仙倪") == []  # the ring's end read as noise: no verdict on it
 

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from extractors import scan_file
+from checks.seals import is_party_committee, named_college
 from extractors.registry import extract
 from paperdesk.models import ExtractionError, FormDoc, FreeDoc, ImageFile, TableDoc, seal_key
 from sampledata.synth import SealSpec, degrade, render_form, sample_data, to_pdf, to_tiff
@@ -28,7 +29,7 @@ def a5_read(a5_page, campaign, tmp_path_factory):
     return extract(path, "pdf", f"{COLLEGE}/纸质版/审批表.pdf", campaign)
 
 
-def test_scanned_pdf_is_read_with_seal_ring_text_and_crops(a5_page, a5_read):
+def test_scanned_pdf_is_read_with_seal_ring_text_and_crops(a5_page, a5_read, campaign):
     data, _ = a5_page
     [rec] = a5_read
     assert isinstance(rec, FormDoc) and rec.from_scan and rec.form == "A5" and rec.deliverable == "assessment-forms"
@@ -36,8 +37,9 @@ def test_scanned_pdf_is_read_with_seal_ring_text_and_crops(a5_page, a5_read):
     info = rec.paper
     assert info.pages == (1,)
     [seal] = info.seals
-    assert seal.present and seal.confidence >= 0.5 and seal.bbox is not None
-    assert seal.college == COLLEGE and seal.party_committee and seal.crop == seal_key(1)
+    assert seal.confidence >= campaign.checks.seal_min_confidence and seal.bbox is not None
+    assert named_college(seal.ring_text, campaign) == COLLEGE and is_party_committee(seal.ring_text)
+    assert seal.crop == seal_key(1)
     for key in (seal_key(1), "第1页-姓名", "第1页-学号"):
         with Image.open(io.BytesIO(info.crops[key])) as im:
             assert im.format == "PNG" and im.width > 20

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from extractors.scan.seal import SealFinding, find_seal, read_ring_text, remove_seal, seal_college
+from checks.seals import is_party_committee, named_college
+from extractors.scan.seal import SealFinding, find_seal, read_ring_text, remove_seal
 from paperdesk.campaign import load_campaign
 from sampledata.synth import SealSpec, degrade, render_form, sample_data
 
@@ -102,7 +103,7 @@ def test_ring_text_names_the_college(campaign):
     scan = degrade(page, seal=SealSpec(COLLEGE), jpeg_quality=80, seed=7)
     found = find_seal(scan.image, scan.dpi)
     text = read_ring_text(scan.image, found)
-    assert seal_college(text, campaign) == (COLLEGE, True), text
+    assert (named_college(text, campaign), is_party_committee(text)) == (COLLEGE, True), text
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -116,8 +117,8 @@ def test_ring_text_names_the_college(campaign):
     ("同意推荐", (None, False)),
     ("", (None, False)),
 ])
-def test_seal_college_is_tolerant_of_ocr_noise(campaign, text, expected):
-    assert seal_college(text, campaign) == expected
+def test_the_named_college_is_tolerant_of_ocr_noise(campaign, text, expected):
+    assert (named_college(text, campaign), is_party_committee(text)) == expected
 
 
 def test_remove_seal_on_grey_whitens_only_inside_the_finding(a5):

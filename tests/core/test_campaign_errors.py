@@ -1,0 +1,61 @@
+"""A broken campaign file is told in Chinese, naming the key and its line."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperdesk.campaign import DEFAULT_CAMPAIGN, CampaignError, load_campaign
+
+
+def _broken(tmp_path, old: str, new: str):
+    text = DEFAULT_CAMPAIGN.read_text(encoding="utf-8")
+    assert old in text
+    p = tmp_path / "campaign.yaml"
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[:text.index(old)].count("\n") + 1
+    return p, line
+
+
+def _error(p) -> str:
+    with pytest.raises(CampaignError) as e:
+        load_campaign(p)
+    return str(e.value)
+
+
+def test_a_bad_value_names_its_line_key_and_what_was_expected(tmp_path):
+    p, line = _broken(tmp_path, "  case_max_chars: 1500", "  case_max_chars: 一千五")
+    msg = _error(p)
+    assert f"第 {line} 行 checks.case_max_chars：应为整数，现为 '一千五'" in msg, msg
+
+
+def test_an_unknown_key_is_pointed_at(tmp_path):
+    p, line = _broken(tmp_path, "  case_images_min: 3", "  case_image_min: 3")
+    msg = _error(p)
+    assert f"第 {line} 行 checks.case_image_min：不认识的键" in msg, msg
+
+
+def test_a_value_out_of_range_and_a_wrong_choice(tmp_path):
+    p, line = _broken(tmp_path, "  seal_min_confidence: 0.5", "  seal_min_confidence: 0.1")
+    assert f"第 {line} 行 checks.seal_min_confidence：应不小于 0.3，现为 0.1" in _error(p)
+    p, line = _broken(tmp_path, "  rounding: half_up", "  rounding: 四舍五入")
+    assert f"第 {line} 行 checks.rounding：应为以下之一：'half_up'" in _error(p)
+
+
+def test_a_fix_text_may_only_name_values_of_checks(tmp_path):
+    p, _ = _broken(tmp_path, "{checks.class_max_mentors} 名", "{checks.class_max} 名")
+    assert "rules.CLASS_OVER_STAFFED.fix" in _error(p)
+
+
+def test_a_rule_the_campaign_names_must_exist(tmp_path, capsys):
+    from paperdesk.cli import main
+
+    p, _ = _broken(tmp_path, "  DUPLICATE_PERSON: {}", "  DUPLICATE_PEOPLE: {}")
+    assert main(["run", "--campaign", str(p), "--inbox", str(tmp_path), "--outbox", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "rules.DUPLICATE_PEOPLE：没有这个检查" in err and not (tmp_path / "out").exists()
+
+
+def test_a_missing_key_points_at_the_mapping_that_lacks_it(tmp_path):
+    p, line = _broken(tmp_path, "  candidate_enrolment_year: 2018     # rising third-years in 2020\n", "")
+    msg = _error(p)
+    assert "checks.candidate_enrolment_year：缺少这一项（必填）" in msg and "第 " in msg, msg
