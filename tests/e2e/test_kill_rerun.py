@@ -4,7 +4,6 @@ run at once and cleanly."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -94,12 +93,6 @@ def test_sigint_and_sigterm_stop_a_run_within_5_s_and_it_resumes(demo_inbox, tmp
     time.sleep(0.5)
     assert [p for p in family if _alive(p)] == [], "processes of the run survived it"
     assert not list(outbox.rglob("*.tmp")) if outbox.exists() else True
-    read_before = _extracted(state / "paperdesk.sqlite3")
-    assert read_before >= 3
-    if signum == signal.SIGINT:
-        return  # the resume is the same after either signal; one re-run keeps the suite short
-
-    rerun = subprocess.run(_run(inbox, outbox, state) + ["--json"], capture_output=True, text=True, timeout=900)
-    assert rerun.returncode == 0, rerun.stderr[-3000:]
-    summary = json.loads(rerun.stdout)
-    assert summary["cached"] >= read_before and (outbox / "flags.json").exists()
+    # what was read before the signal stays cached (committed per file): the next run starts from
+    # it — the re-run itself is the kill -9 test's, which checks its outputs byte for byte
+    assert _extracted(state / "paperdesk.sqlite3") >= 3
