@@ -50,7 +50,10 @@ def publish_task(outbox: str, state_dir: str, campaign_ref: tuple[str | None, st
     flags, overrides, stale = pipeline.apply_decisions(flags, state.decisions())
     flags = pipeline.with_resolved(flags, state, when)
     outputs = publish(Path(outbox), campaign, submission, flags, when, overrides)
-    return flags, outputs, stale
+    judged = pipeline.judging(Path(outbox), state, campaign, submission, flags, when)  # 评审表 + the awards snapshot
+    if judged.get("path"):
+        outputs.append(Path(judged["path"]))
+    return flags, outputs, stale, judged
 
 
 @flow(name="paperdesk-run", log_prints=False, validate_parameters=False)
@@ -71,8 +74,9 @@ def process_inbox(inbox: str, outbox: str, state_dir: str, campaign_path: str | 
         progress(2, 4, "识别与检查")
         submission, flags = identify_check_task(items, extracted, campaign_ref)
         progress(3, 4, "生成输出")
-        flags, outputs, stale = publish_task(outbox, state_dir, campaign_ref, submission, flags)
-        summary = pipeline.summarize(submission, flags, outputs, {**counts, "stale_decisions": len(stale)},
+        flags, outputs, stale, judged = publish_task(outbox, state_dir, campaign_ref, submission, flags)
+        extra = {"judging": {k: v for k, v in judged.items() if k != "path"}} if judged else {}
+        summary = pipeline.summarize(submission, flags, outputs, {**counts, "stale_decisions": len(stale), **extra},
                                      load_campaign(*campaign_ref))
         state.finish_run(run_id, True, summary)
         progress(4, 4, "完成")

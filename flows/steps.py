@@ -305,3 +305,74 @@ def summarize(submission: Submission, flags: list[Flag], outputs: list[Path], co
         "outputs": [str(p) for p in outputs],
         **counts,
     }
+
+
+# ---------------------------------------------------------------------------- judging (评审)
+
+#: the snapshot the run keeps for the commands after it (certificates, booklet, the 评审 page)
+AWARDS_SNAPSHOT = "awards"
+#: who the judging values read from the staff-edited sheet are recorded as
+SHEET_WHO = "评审表"
+
+
+def import_judging_sheet(outbox: Path, state: State, campaign: Campaign):
+    """Read the judging sheet staff edited in place (``outbox/<awards.judging.file_name>``) into
+    the state database. A cell that differs from what paperdesk last wrote there is a staff edit:
+    it becomes the value when nobody changed that field on the review page since the sheet was
+    written, else it is recorded as the sheet's side of a conflict (both values shown, neither
+    taken). Returns the :class:`writers.judging.SheetRead` (its problems say what was not read)."""
+    from writers import judging as jw
+
+    settings = campaign.awards.judging if campaign.awards else None
+    if settings is None:
+        return jw.SheetRead({})
+    read = jw.read_sheet(Path(outbox) / settings.file_name, settings)
+    if not read.readable:
+        return read
+    known = state.judgments()
+    for key, cells in sorted(read.values.items()):
+        for name, cell in cells.items():
+            sources = known.get((key, name), {})
+            written = sources.get("written", {}).get("value", "")
+            if cell == written or sources.get("sheet", {}).get("value") == cell:
+                continue  # not edited, or an edit read before
+            current, conflict = jw.resolve(sources)
+            if conflict is None and current == written:
+                state.judge(key, name, "sheet", cell, who=SHEET_WHO, note=f"{settings.file_name}：{name}")
+                if "web" in sources:  # the page's earlier value gives way to the newer edit
+                    state.judge(key, name, "web", cell, who=SHEET_WHO, audit=False)
+            else:
+                state.judge(key, name, "sheet", cell, who=SHEET_WHO,
+                            note=f"{settings.file_name}：{name}（与审核网页上的评审不一致）")
+    return read
+
+
+def judging(outbox: Path, state: State, campaign: Campaign, submission: Submission, flags: list[Flag],
+            generated_at: str) -> dict:
+    """The run's judging step: read the staff's edits of the last sheet, write the new sheet (every
+    judged record with no open or confirmed error), and keep the snapshot of records and rated
+    people that ``paperdesk certificates`` / ``booklet`` and the review page work from.
+    Returns {"path", "entries", "conflicts", "problems"} ({} without ``awards:``)."""
+    from writers import judging as jw
+    from writers.certificates import problems, rated_people
+
+    awards = campaign.awards
+    if awards is None:
+        return {}
+    wrong = problems(campaign)
+    if wrong:  # told in the summary; the rest of the run's outputs stand
+        return {"path": None, "entries": 0, "conflicts": 0, "problems": [f"活动配置文件有误：{w}" for w in wrong]}
+    read = import_judging_sheet(outbox, state, campaign)
+    everything = jw.entries(campaign, awards.judging, submission)
+    shown = [e for e in everything if not jw.errors_on(e, flags)]
+    found = jw.verdicts([e.key for e in shown], state.judgments())
+    path = None
+    if read.readable:
+        path, written = jw.write_sheet(outbox, campaign, awards.judging, shown, found, generated_at)
+        state.set_written(written)
+    people = {k.key: rated_people(campaign, k, submission)
+              for k in (awards.certificates.kinds if awards.certificates else ()) if k.source == "ratings"}
+    state.save_snapshot(AWARDS_SNAPSHOT, {"generated_at": generated_at, "entries": [e.to_dict() for e in everything],
+                                          "people": people})
+    return {"path": str(path) if path else None, "entries": len(shown),
+            "conflicts": sum(1 for v in found.values() if v.conflicts), "problems": list(read.problems)}

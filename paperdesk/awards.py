@@ -29,10 +29,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
-#: what a certificate's text and positions may name
-CERTIFICATE_FIELDS = ("姓名", "学号", "学院", "等级", "编号", "标题", "所带班级", "证书名称", "颁发单位", "日期")
-#: what the booklet's author line may name (never the student number)
-AUTHOR_FIELDS = ("姓名", "学院", "所带班级")
+#: what every certificate's text and positions may name; besides these, a column of the kind's
+#: table (ratings) or a field of the author line (judging), checked against the forms when the
+#: certificates are made (writers.certificates.problems)
+CERTIFICATE_FIELDS = ("姓名", "学号", "学院", "等级", "编号", "标题", "证书名称", "颁发单位", "日期")
+#: what the booklet's author line may name besides the author fields of the judged form
+AUTHOR_FIELDS = ("姓名", "学院")
 PRIVATE_FIELDS = ("学号",)
 
 
@@ -48,12 +50,13 @@ def placeholders(text: str) -> list[str]:
         raise ValueError(f"占位符写法有误（花括号不成对？）：{text!r}") from e
 
 
-def _only(text: str, allowed: tuple[str, ...], what: str) -> str:
+def _only(text: str, private: bool, what: str) -> str:
+    """``text`` if its placeholders are well formed (and, with ``private``, none is private)."""
     for name in placeholders(text):
-        if name in PRIVATE_FIELDS and name not in allowed:
+        if not name.strip():
+            raise ValueError(f"{what}中有空的占位符“{{}}”")
+        if private and name in PRIVATE_FIELDS:
             raise ValueError(f"{what}不能含有“{{{name}}}”：出于隐私，{name}不出现在这里")
-        if name not in allowed:
-            raise ValueError(f"{what}中有未知的占位符“{{{name}}}”（可用：{'、'.join('{' + a + '}' for a in allowed)}）")
     return text
 
 
@@ -105,7 +108,7 @@ class Placement(_Strict):
     @field_validator("text")
     @classmethod
     def _fields(cls, v):
-        return _only(v, CERTIFICATE_FIELDS, "套打位置的文字")
+        return _only(v, False, "套打位置的文字")
 
 
 class CertificateKind(_Strict):
@@ -132,7 +135,7 @@ class CertificateKind(_Strict):
     @field_validator("text")
     @classmethod
     def _fields(cls, v):
-        return _only(v, CERTIFICATE_FIELDS, "证书正文")
+        return _only(v, False, "证书正文")
 
     @field_validator("template")
     @classmethod
@@ -197,7 +200,8 @@ class BookletSettings(_Strict):
     """The booklet: file name (without extension), cover texts, order (``prize``: by the
     judging's prize levels, best first, records without a prize last under ``unprized_label``;
     ``college``: campaign order), how authors are named (``full``; ``surname``: 张同学; ``none``)
-    and the author line (``{学院}``, ``{姓名}``, ``{所带班级}``; never the student number)."""
+    and the author line (``{学院}``, ``{姓名}`` and the judged form's author fields; never the
+    student number)."""
 
     file_name: str
     title: str
@@ -215,7 +219,7 @@ class BookletSettings(_Strict):
     @field_validator("author_line")
     @classmethod
     def _fields(cls, v):
-        return _only(v, AUTHOR_FIELDS, "汇编的作者行")
+        return _only(v, True, "汇编的作者行")
 
     @field_validator("file_name")
     @classmethod

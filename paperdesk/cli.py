@@ -71,6 +71,18 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--include-unreviewed", action="store_true", help="回执中有尚未审核的问题也发送")
     send.add_argument("--college", default=None, help="只处理这个学院（全称或常用简称）")
 
+    certs = sub.add_parser("certificates", help="生成荣誉证书、获奖证书（Word 与 PDF）和证书清单")
+    _add_common(certs, inbox=False)
+    certs.add_argument("--state", type=Path, default=None, help="状态目录（默认在输出目录旁的 .paperdesk-state）")
+    certs.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="证书上的颁发日期（默认：活动配置，否则今天）")
+    certs.add_argument("--preprinted", action="store_true", help="套打：只打印姓名、等级等文字，位置见活动配置（用于已印好的证书纸）")
+    certs.add_argument("--no-pdf", action="store_true", help="只生成 Word 文件，不转换 PDF")
+
+    booklet = sub.add_parser("booklet", help="把入选汇编的作品编成汇编（Word 与 PDF）")
+    _add_common(booklet, inbox=False)
+    booklet.add_argument("--state", type=Path, default=None, help="状态目录（默认在输出目录旁的 .paperdesk-state）")
+    booklet.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="封面日期（默认：活动配置，否则今天）")
+
     serve = sub.add_parser("serve", help="启动审核网页")
     _add_common(serve)
     serve.add_argument("--state", type=Path, default=None)
@@ -93,8 +105,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"活动配置文件有误：{args.campaign or '默认活动配置'}\n  " + "\n  ".join(problems), file=sys.stderr)
         return 1
     handler = {"run": cmd_run, "demo": cmd_demo, "forms": cmd_forms, "serve": cmd_serve,
-               "watch": cmd_watch, "mail": cmd_mail}[args.command]
-    if args.command in ("run", "serve", "mail"):
+               "watch": cmd_watch, "mail": cmd_mail, "certificates": cmd_certificates,
+               "booklet": cmd_booklet}[args.command]
+    if args.command in ("run", "serve", "mail", "certificates", "booklet"):
         interrupt.install()  # watch installs its own (it also stops its loop)
     try:
         return handler(args, campaign)
@@ -152,6 +165,10 @@ def format_summary(summary: dict, outbox: Path) -> str:
     silent = summary.get("silent_colleges") or []
     if silent:
         lines.append(f"尚未提交任何材料的学院 {len(silent)} 个：" + "、".join(silent))
+    judging = summary.get("judging") or {}
+    if judging:
+        lines.append(f"评审表：{judging.get('entries', 0)} 篇可评审" + (f"，{judging['conflicts']} 篇的评审结果在网页和评审表中不一致（见评审说明）" if judging.get("conflicts") else ""))
+        lines += [f"  注意：{p}" for p in judging.get("problems") or []]
     lines.append(f"输出目录：{Path(outbox).resolve()}（问题清单.xlsx、提交情况总览.xlsx、回执/ 等）")
     return "\n".join(lines)
 
@@ -218,6 +235,51 @@ def cmd_mail(args, campaign) -> int:
 
     state = args.state or default_state_dir(args.outbox)
     return {"fetch": cmd_fetch, "send-receipts": cmd_send}[args.mail_command](args, campaign, state)
+
+
+def _date(text: str | None):
+    import datetime as dt
+
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise SystemExit(print(f"日期格式不对：{text}（应为 YYYY-MM-DD，例如 2020-07-01）", file=sys.stderr) or 2)
+
+
+def _awards(make, args, campaign, **kw) -> int:
+    """Run an after-the-run command of flows.awards and print what it made (Chinese)."""
+    from flows.awards import AwardsError
+    from paperdesk.lock import StateBusy
+
+    state = args.state or default_state_dir(args.outbox)
+    try:
+        report = make(args.outbox, state, campaign, day=_date(args.date), **kw)
+    except (AwardsError, StateBusy) as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    except ValueError as e:  # a kind without pre-printed positions …
+        print(str(e), file=sys.stderr)
+        return 1
+    for note in report.notes:
+        print(f"注意：{note}", file=sys.stderr)
+    print("，".join(f"{k} {v}" for k, v in report.counts.items()))
+    for p in report.files:
+        print(p)
+    return 0
+
+
+def cmd_certificates(args, campaign) -> int:
+    from flows.awards import make_certificates
+
+    return _awards(make_certificates, args, campaign, preprinted=args.preprinted, pdf=not args.no_pdf)
+
+
+def cmd_booklet(args, campaign) -> int:
+    from flows.awards import make_booklet
+
+    return _awards(make_booklet, args, campaign)
 
 
 def cmd_serve(args, campaign) -> int:

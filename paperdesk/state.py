@@ -44,9 +44,19 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE TABLE IF NOT EXISTS flag_history (
     flag_id TEXT PRIMARY KEY, payload TEXT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS judging (
+    item TEXT NOT NULL, field TEXT NOT NULL, source TEXT NOT NULL, value TEXT NOT NULL,
+    who TEXT, at TEXT NOT NULL, PRIMARY KEY (item, field, source));
+CREATE TABLE IF NOT EXISTS certificate_numbers (
+    kind TEXT NOT NULL, person TEXT NOT NULL, seq INTEGER NOT NULL, number TEXT NOT NULL,
+    at TEXT NOT NULL, PRIMARY KEY (kind, person), UNIQUE (kind, seq));
+CREATE TABLE IF NOT EXISTS snapshots (name TEXT PRIMARY KEY, payload TEXT NOT NULL, at TEXT NOT NULL);
 """
 
 DECISION_STATUSES = ("confirmed", "waived", "open")
+#: where a judging value came from: the review page, the judging sheet staff edited, or what the
+#: last published sheet held (bookkeeping, to tell a staff edit of the sheet from paperdesk's own)
+JUDGING_SOURCES = ("web", "sheet", "written")
 
 
 @dataclass(frozen=True)
@@ -232,6 +242,81 @@ class State:
             return None
         return {"id": row[0], "started_at": row[1], "finished_at": row[2], "ok": row[3],
                 "summary": json.loads(row[4]) if row[4] else None}
+
+    # ------------------------------------------------------------------ judging (评审)
+
+    def judgments(self) -> dict[tuple[str, str], dict[str, dict]]:
+        """{(item, field): {source: {"value", "who", "at"}}} of every judging value recorded."""
+        with self._connect() as db:
+            rows = db.execute("SELECT item, field, source, value, who, at FROM judging ORDER BY item, field, source").fetchall()
+        out: dict[tuple[str, str], dict[str, dict]] = {}
+        for item, field, source, value, who, at in rows:
+            out.setdefault((item, field), {})[source] = {"value": value, "who": who, "at": at}
+        return out
+
+    def judge(self, item: str, field: str, source: str, value: str, *, who: str | None = None,
+              note: str | None = None, audit: bool = True) -> None:
+        """Record one judging value (``value`` "" clears it) from ``source``; the review page's and
+        the sheet's values get an audit line (``judge-web`` / ``judge-sheet``) unless ``audit`` is
+        False (a second source brought in line with the first), bookkeeping of what was written
+        never does."""
+        if source not in JUDGING_SOURCES:
+            raise ValueError(f"unknown judging source {source!r}")
+        at = now_iso()
+        with self._connect() as db:
+            db.execute("INSERT OR REPLACE INTO judging(item, field, source, value, who, at) VALUES (?,?,?,?,?,?)",
+                       (item, field, source, value, who, at))
+            if audit and source != "written":
+                db.execute("INSERT INTO audit(at, who, action, flag_id, reason, value) VALUES (?,?,?,?,?,?)",
+                           (at, who, f"judge-{source}", item, note or field, value))
+
+    def set_written(self, values: dict[tuple[str, str], str]) -> None:
+        """What the judging sheet just published holds, per (item, field), replacing the last."""
+        at = now_iso()
+        with self._connect() as db:
+            db.execute("DELETE FROM judging WHERE source='written'")
+            db.executemany("INSERT INTO judging(item, field, source, value, who, at) VALUES (?,?,?,?,?,?)",
+                           [(i, f, "written", v, None, at) for (i, f), v in sorted(values.items())])
+
+    # ------------------------------------------------------------------ certificate numbers
+
+    def certificate_numbers(self, kind: str) -> dict[str, str]:
+        """{person key: number} of every certificate number given for ``kind``."""
+        with self._connect() as db:
+            rows = db.execute("SELECT person, number FROM certificate_numbers WHERE kind=?", (kind,)).fetchall()
+        return dict(rows)
+
+    def assign_numbers(self, kind: str, persons: list[str], number_of) -> dict[str, str]:
+        """The number of each person key for ``kind``: kept from earlier (never renumbered), new
+        ones after the highest running number given so far, in the order of ``persons``.
+        ``number_of(n)`` formats running number ``n``. Returns {person: number} for ``persons``."""
+        at = now_iso()
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            known = dict(db.execute("SELECT person, number FROM certificate_numbers WHERE kind=?", (kind,)).fetchall())
+            (top,) = db.execute("SELECT COALESCE(MAX(seq), 0) FROM certificate_numbers WHERE kind=?", (kind,)).fetchone()
+            for person in persons:
+                if person in known:
+                    continue
+                top += 1
+                known[person] = number_of(top)
+                db.execute("INSERT INTO certificate_numbers(kind, person, seq, number, at) VALUES (?,?,?,?,?)",
+                           (kind, person, top, known[person], at))
+        return {p: known[p] for p in persons}
+
+    # ------------------------------------------------------------------ snapshots
+
+    def save_snapshot(self, name: str, payload: dict) -> None:
+        """Keep a JSON document the run computed for the commands after it (``paperdesk
+        certificates``, ``booklet``, the review page's 评审): replaces the last one of ``name``."""
+        with self._connect() as db:
+            db.execute("INSERT OR REPLACE INTO snapshots(name, payload, at) VALUES (?,?,?)",
+                       (name, json.dumps(payload, ensure_ascii=False, sort_keys=True), now_iso()))
+
+    def snapshot(self, name: str) -> dict | None:
+        with self._connect() as db:
+            row = db.execute("SELECT payload FROM snapshots WHERE name=?", (name,)).fetchone()
+        return json.loads(row[0]) if row else None
 
     def get_setting(self, key: str) -> str | None:
         with self._connect() as db:
