@@ -19,7 +19,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from paperdesk.campaign import load_campaign
 from paperdesk.state import State
-from review import actions, auth, data, decisions, views
+from review import actions, auth, data, decisions, judging, views
 from review.context import Desk
 from review.jobs import Runner
 
@@ -52,7 +52,7 @@ def create_app(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path |
     app.extensions["paperdesk"] = Desk(Path(inbox), Path(outbox), Path(state_dir), campaign_path,
                                        campaign, state, runner)
     CSRFProtect(app)
-    for bp in (auth.bp, views.bp, decisions.bp, actions.bp):
+    for bp in (auth.bp, views.bp, decisions.bp, actions.bp, judging.bp):
         app.register_blueprint(bp)
     app.before_request(auth.require_login)
     app.after_request(_headers)

@@ -43,7 +43,8 @@ CODE_NAMES = {
 }
 
 ACTION = {"confirmed": "确认", "waived": "忽略", "open": "撤销决定", "upload": "上传文件",
-          "run": "重新处理", "login": "登录", "password": "设置密码", "receipt": "重新生成回执"}
+          "run": "重新处理", "login": "登录", "password": "设置密码", "receipt": "重新生成回执",
+          "judge-web": "评审（网页）", "judge-sheet": "评审（评审表）", "certificates": "生成证书", "booklet": "生成汇编"}
 
 
 @dataclass(frozen=True)

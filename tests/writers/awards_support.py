@@ -21,27 +21,19 @@ from paperdesk.state import State
 from sampledata.demo.kit import clean_kit, render
 from sampledata.demo.people import NameBook
 from sampledata.demo.scenario import archive_name, cases_zip
-from writers.publish import publish
+from writers.flag_list import write_flags_json
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 WHEN = dt.datetime(2020, 6, 18, 10, 0, tzinfo=TZ)
 DAY = dt.date(2020, 7, 1)
 
 
-def write_college(inbox: Path, campaign: Campaign, college: str, seed: int, headcount: int = 6) -> dict:
+def write_college(inbox: Path, campaign: Campaign, college: str, seed: int, headcount: int = 6, tweak=None) -> dict:
     """A clean college's electronic files under ``inbox/<college>/``; returns the kit's people
-    (name → rating) and cases (author name → title). ``headcount`` mentors (the A4 states it)."""
-    rnd = random.Random(seed)
-    kit = clean_kit(rnd, NameBook(rnd), campaign, campaign.college(college).model_copy(update={"headcount": headcount}))
-    r = render(campaign, kit, WHEN)
+    (name → rating) and cases (author name → title). ``headcount`` mentors (the A4 states it);
+    ``tweak(kit) -> kit`` plants a problem."""
+    files, kit = _rendered(campaign, college, seed, headcount, tweak)
     d = Path(inbox) / college
-    d.mkdir(parents=True, exist_ok=True)
-    files = {f"{archive_name(campaign, college)}.zip": cases_zip(campaign, archive_name(campaign, college), r, WHEN)}
-    for form_id, data in sorted(r.tables.items()):
-        files[campaign.forms[form_id].file_name.replace(".xlsx", f"（{college}）.xlsx")] = data
-    for person, data in r.forms:
-        files[f"考核审批表/{person}-考核审批表.docx"] = data
-    files[f"{college}学生带班工作总结.docx"] = r.summary
     for rel, data in files.items():
         (d / rel).parent.mkdir(parents=True, exist_ok=True)
         (d / rel).write_bytes(data)
@@ -50,9 +42,35 @@ def write_college(inbox: Path, campaign: Campaign, college: str, seed: int, head
             "cases": {c.author.name: c.title for c in kit.cases}}
 
 
+_RENDERED: dict = {}
+
+
+def _rendered(campaign: Campaign, college: str, seed: int, headcount: int, tweak):
+    """The college's files (rendered once per test session: the life photos take a while)."""
+    key = (campaign.id, college, seed, headcount, tweak)
+    if key not in _RENDERED:
+        _RENDERED[key] = _render(campaign, college, seed, headcount, tweak)
+    return _RENDERED[key]
+
+
+def _render(campaign: Campaign, college: str, seed: int, headcount: int, tweak):
+    rnd = random.Random(seed)
+    kit = clean_kit(rnd, NameBook(rnd), campaign, campaign.college(college).model_copy(update={"headcount": headcount}))
+    kit = tweak(kit) if tweak else kit
+    r = render(campaign, kit, WHEN)
+    files = {f"{archive_name(campaign, college)}.zip": cases_zip(campaign, archive_name(campaign, college), r, WHEN)}
+    for form_id, data in sorted(r.tables.items()):
+        files[campaign.forms[form_id].file_name.replace(".xlsx", f"（{college}）.xlsx")] = data
+    for person, data in r.forms:
+        files[f"考核审批表/{person}-考核审批表.docx"] = data
+    files[f"{college}学生带班工作总结.docx"] = r.summary
+    return files, kit
+
+
 def run_steps(inbox: Path, outbox: Path, state_dir: Path, campaign: Campaign) -> dict:
-    """One run: intake → extract (in this process) → identify → check → decisions → publish →
-    judging. Returns the judging step's summary."""
+    """One run: intake → extract (in this process) → identify → check → decisions → flags.json
+    (the one published file the commands after the run read; the rest of publish is tested
+    elsewhere and takes a second) → judging. Returns the judging step's summary."""
     os.environ["PAPERDESK_WORKERS"] = "0"
     state = State(state_dir)
     items = steps.intake(Path(inbox), state, campaign)
@@ -62,7 +80,7 @@ def run_steps(inbox: Path, outbox: Path, state_dir: Path, campaign: Campaign) ->
     when = steps.as_of(submission.items)
     flags, overrides, _ = steps.apply_decisions(flags, state.decisions())
     flags = steps.with_resolved(flags, state, when)
-    publish(Path(outbox), campaign, submission, flags, when, overrides)
+    write_flags_json(Path(outbox), campaign, flags, when)
     return steps.judging(Path(outbox), state, campaign, submission, flags, when)
 
 
