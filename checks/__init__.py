@@ -21,6 +21,8 @@ flag code in :mod:`checks.registry`; the rules live by area:
 
 from __future__ import annotations
 
+import functools
+
 from paperdesk.campaign import Campaign
 from paperdesk.errors import CampaignError
 from paperdesk.models import Flag, Submission
@@ -28,9 +30,10 @@ from paperdesk.models import Flag, Submission
 from checks import assessment, cases, deliverables, intake_rules, paper, people, reconcile, seals, selection  # noqa: F401  (register)
 from checks.context import Ctx
 from checks.reconcile import compare_fields, same_value
+from checks.kinds import KINDS, ValidationError, parse, run_kind, template_problems
 from checks.registry import RULES, Finding, Rule, rule
 
-__all__ = ["run_checks", "unknown_rules", "sort_key", "RULES", "Rule", "Finding", "rule", "same_value", "compare_fields"]
+__all__ = ["run_checks", "rule_problems", "unknown_rules", "campaign_rules", "KINDS", "sort_key", "RULES", "Rule", "Finding", "rule", "same_value", "compare_fields"]
 
 
 def sort_key(f: Flag) -> tuple:
@@ -38,22 +41,81 @@ def sort_key(f: Flag) -> tuple:
     return tuple(x or "" for x in (f.college, f.deliverable, f.code, f.student_id, f.name, f.file, f.field, f.message))
 
 
+def rule_problems(campaign: Campaign, path=None) -> list[str]:
+    """What is wrong with the campaign's ``rules:`` (Chinese lines, with the YAML line when
+    ``path`` is the campaign file): a code with no rule and no kind, an unknown kind, parameters
+    a kind does not take or lacks, a message template with unknown placeholders."""
+    from paperdesk.yaml_errors import chinese, compose_file, line_of
+
+    root = compose_file(path) if path else None
+    problems = []
+
+    def at(code, i, loc, text):
+        entries = campaign.rules[code]
+        base = ("rules", code, i) if len(entries) > 1 else ("rules", code)
+        line = line_of(root, base + tuple(loc)) if root is not None else None
+        where = ".".join(str(x) for x in base + tuple(loc))
+        problems.append(f"{f'第 {line} 行 ' if line else ''}{where}：{text}")
+
+    for code, entries in campaign.rules.items():
+        for i, entry in enumerate(entries):
+            if entry.kind is None:
+                if code not in RULES:
+                    at(code, i, (), f"没有这个检查，也没有写 kind（可用的检查：{'、'.join(sorted(RULES))}；"
+                                    f"可用的 kind：{'、'.join(sorted(KINDS))}）")
+                for key in entry.params:
+                    at(code, i, (key,), "不认识的键（只有写了 kind 的检查才有参数）")
+                for need in RULES[code].needs if code in RULES else ():
+                    value = getattr(campaign.checks, need, None)
+                    if value is None or value == ():
+                        problems.append(f"checks.{need}：检查 {code} 需要这一项，活动配置中没有")
+                if entry.message:
+                    at(code, i, ("message",), "只有写了 kind 的检查才能改写 message")
+                continue
+            k = KINDS.get(entry.kind)
+            if k is None:
+                at(code, i, ("kind",), f"没有这种检查：{entry.kind}（可用的 kind：{'、'.join(sorted(KINDS))}）")
+                continue
+            try:
+                parse(entry.kind, entry.params)
+            except ValidationError as e:
+                for err in e.errors():
+                    at(code, i, err["loc"], chinese(err))
+            for text in template_problems(k, entry.message or ""):
+                at(code, i, ("message",), text)
+    return problems
+
+
 def unknown_rules(campaign: Campaign) -> list[str]:
-    """The codes the campaign's ``rules:`` lists that no rule is registered under (Chinese lines)."""
-    known = "、".join(sorted(RULES))
-    return [f"rules.{code}：没有这个检查（可用的检查：{known}）" for code in campaign.rules if code not in RULES]
+    """Kept for callers of the first version: :func:`rule_problems` without line numbers."""
+    return rule_problems(campaign)
+
+
+def campaign_rules(campaign: Campaign) -> list[Rule]:
+    """The rules the campaign runs, in code order: each entry as a :class:`Rule` at its severity."""
+    problems = rule_problems(campaign)
+    if problems:
+        raise CampaignError("活动配置文件有误：\n  " + "\n  ".join(problems))
+    out = []
+    for code, entries in sorted(campaign.rules.items()):
+        for entry in entries:
+            if entry.kind is None:
+                base = RULES[code]
+                out.append(Rule(code, entry.severity or base.severity, base.func, base.needs))
+            else:
+                k = KINDS[entry.kind]
+                params = parse(entry.kind, entry.params)
+                out.append(Rule(code, entry.severity or k.severity,
+                                functools.partial(run_kind, k, params=params, message=entry.message)))
+    return out
 
 
 def run_checks(campaign: Campaign, submission: Submission, codes: set[str] | None = None) -> list[Flag]:
     """The rules the campaign lists in ``rules:`` (of those, only ``codes`` when given) over one
     submission, each at the severity the campaign sets: flags sorted by :func:`sort_key`, one per
     id (the first in that order wins). A listed code with no rule is a CampaignError."""
-    problems = unknown_rules(campaign)
-    if problems:
-        raise CampaignError("活动配置文件有误：\n  " + "\n  ".join(problems))
     ctx = Ctx(campaign, submission)
-    flags = [f for code, entry in sorted(campaign.rules.items()) if codes is None or code in codes
-             for f in RULES[code].run(ctx, entry.severity)]
+    flags = [f for r in campaign_rules(campaign) if codes is None or r.code in codes for f in r.run(ctx)]
     seen: set[str] = set()
     out = []
     for f in sorted(flags, key=sort_key):

@@ -92,7 +92,7 @@ def case_image_count(ctx: Ctx) -> Iterator[Finding]:
                                     field="图片数", expected=f"{lo}-{hi}", found=str(n))
 
 
-@rule("CASE_SECTION_MISSING", severity="error")
+@rule("CASE_SECTION_MISSING", severity="error", needs=("case_sections",))
 def case_section_missing(ctx: Ctx) -> Iterator[Finding]:
     """One flag per required section (``case_sections``) absent or empty."""
     for college in ctx.colleges:
@@ -106,7 +106,7 @@ def case_section_missing(ctx: Ctx) -> Iterator[Finding]:
                                         field=key, expected="有内容", found=state)
 
 
-@rule("CASE_QUOTA", severity="error")
+@rule("CASE_QUOTA", severity="error", needs=("case_quota_ratio",))
 def case_quota(ctx: Ctx) -> Iterator[Finding]:
     """Cases ≠ round_half_up(case_quota_ratio × headcount), for colleges that sent cases."""
     key = ctx.deliverable_key(CASE)

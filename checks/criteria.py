@@ -1,4 +1,4 @@
-"""Reading an A4 cell against one criterion of the notice (``campaign.checks.criteria``).
+"""Reading a cell against one worded criterion (a ``row_condition`` rule's ``must``, checks.kinds).
 
 ``must`` is one of:
 - ``zero``: a count that must be 0 ("0", "0.0", "无" pass);

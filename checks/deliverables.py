@@ -73,7 +73,7 @@ def _missing(ctx: Ctx) -> Iterator[Finding]:
                                       college=college, deliverable=d.key, field="纸质版", severity="warning",
                                       expected="纸质版（盖章）扫描件", found="扫描件中未找到")
                     else:
-                        yield Finding(f"{college}的《{d.title}》只收到电子版，未收到加盖学院党委公章的纸质版扫描件"
+                        yield Finding(f"{college}的《{d.title}》只收到电子版，未收到加盖{ctx.checks.seal_name}的纸质版扫描件"
                                       f"（截止日期 {cn_date(d.due)}）。",
                                       college=college, deliverable=d.key, field="纸质版",
                                       expected="纸质版（盖章）扫描件", found="未收到纸质版扫描件")

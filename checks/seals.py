@@ -50,9 +50,9 @@ def seal_missing(ctx: Ctx) -> Iterator[Finding]:
         sid, name = who(d)
         whose = f"{name}的" if name else ""
         yield Finding(f"《{title(ctx, d.deliverable)}》{whose}纸质版扫描件（{d.file} 第{pages_text(info)}页）"
-                      f"未检测到学院党委公章{doubt}。",
+                      f"未检测到{ctx.checks.seal_name}{doubt}。",
                       college=d.college, deliverable=d.deliverable, student_id=sid, name=name, file=d.file,
-                      field=f"第{info.pages[0] if info.pages else '?'}页{SEAL}", expected="学院党委公章",
+                      field=f"第{info.pages[0] if info.pages else '?'}页{SEAL}", expected=ctx.checks.seal_name,
                       found="未检测到印章", evidence=tuple(p for s in info.seals for p in evidence(d, s.crop)))
 
 
@@ -174,6 +174,11 @@ def _stamped(ctx: Ctx) -> Iterator[tuple[Doc, SealCheck, str, str | None]]:
                 yield (d, s, *seal_verdict(s, d.college, ctx.campaign))
 
 
+def _whose(ctx: Ctx, college: str | None, default: str = "") -> str:
+    """The seal a college's paper copy must carry, named: 数学与统计学院党委公章 (seal_name 学院党委公章)."""
+    return f"{college or default}{ctx.checks.seal_name.removeprefix('学院')}"
+
+
 def seal_conflicts(ctx: Ctx) -> Iterator[Finding]:
     """COLLEGE_CONFLICT findings from seals: a seal whose ring text names another college than the
     file's, or that is not a party committee's seal."""
@@ -182,14 +187,14 @@ def seal_conflicts(ctx: Ctx) -> Iterator[Finding]:
         if verdict == "other":
             msg = f"{d.file} 第{s.page}页的印章不是本学院的：{said}，像是{other}的印章，文件按{d.college}处理，请核实。"
             found = other
-        elif verdict == "own" and not_party(s, d.college):
+        elif verdict == "own" and ctx.checks.seal_party_committee and not_party(s, d.college):
             msg = f"{d.file} 第{s.page}页的印章不是学院党委公章：{said}，应为“中共……委员会”的党委公章，请核实。"
             found = f"非党委公章（{s.ring_text}）"
         else:
             continue
         sid, name = who(d)
         yield Finding(msg, college=d.college, deliverable=d.deliverable, student_id=sid, name=name, file=d.file,
-                      field=f"第{s.page}页{SEAL}", expected=f"{d.college or ''}党委公章", found=found,
+                      field=f"第{s.page}页{SEAL}", expected=_whose(ctx, d.college), found=found,
                       evidence=evidence(d, s.crop))
 
 
@@ -200,7 +205,7 @@ def unreadable_seals(ctx: Ctx, d: Doc) -> Iterator[Finding]:
         if s.confidence < ctx.checks.seal_min_confidence or seal_verdict(s, d.college, ctx.campaign)[0] != "unreadable":
             continue
         read = f"识别为「{s.ring_text}」" if s.ring_text else "无法识别"
-        yield Finding(f"{d.file} 第{s.page}页印章文字{read}，无法确认是否为{d.college or '本学院'}党委公章，请人工核对。",
+        yield Finding(f"{d.file} 第{s.page}页印章文字{read}，无法确认是否为{_whose(ctx, d.college, '本学院')}，请人工核对。",
                       college=d.college, deliverable=d.deliverable, student_id=sid, name=name, file=d.file,
-                      field=f"第{s.page}页{SEAL}", expected=f"{d.college or ''}党委公章", found=s.ring_text or "（无法识别）",
+                      field=f"第{s.page}页{SEAL}", expected=_whose(ctx, d.college), found=s.ring_text or "（无法识别）",
                       evidence=evidence(d, s.crop))

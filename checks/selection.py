@@ -1,8 +1,8 @@
 """Rules about the new class mentors (A2): class staffing and candidate eligibility.
 
-SPEC §5 rows CLASS_OVER_STAFFED, CLASS_UNSTAFFED, CANDIDATE_GRADE, CANDIDATE_STATUS. The limit per
-class, the enrolment year, the accepted political statuses and the freshman classes come from the
-campaign. A malformed 学号 is reported inside CANDIDATE_GRADE's message (no separate code).
+SPEC §5 rows CLASS_OVER_STAFFED, CLASS_UNSTAFFED, CANDIDATE_GRADE (CANDIDATE_STATUS is a
+``value_in_set`` rule of the campaign: checks.kinds; :func:`status_ok` is its comparison). The
+limit per class, the enrolment year and the freshman classes come from the campaign. A malformed 学号 is reported inside CANDIDATE_GRADE's message (no separate code).
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def class_unstaffed(ctx: Ctx) -> Iterator[Finding]:
                               field=class_field(cls), expected=f"{cls}：1—{ctx.checks.class_max_mentors}名", found="0名")
 
 
-@rule("CANDIDATE_GRADE", severity="error")
+@rule("CANDIDATE_GRADE", severity="error", needs=("candidate_enrolment_year",))
 def candidate_grade(ctx: Ctx) -> Iterator[Finding]:
     """A new mentor whose 学号 does not start with ``candidate_enrolment_year`` (or is malformed)."""
     year = str(ctx.checks.candidate_enrolment_year)
@@ -106,16 +106,3 @@ def status_ok(value: str, allowed: tuple[str, ...]) -> bool:
         if v == a or (len(v) >= 4 and a.endswith(v)) or (v == "党员" and a == "中共党员"):
             return True
     return False
-
-
-@rule("CANDIDATE_STATUS", severity="error")
-def candidate_status(ctx: Ctx) -> Iterator[Finding]:
-    """A new mentor whose 政治面貌 is not one of ``candidate_statuses``."""
-    allowed = ctx.checks.candidate_statuses
-    for d in ctx.docs(None, SELECTION):
-        for p in unique(people_of(d)):
-            value = p.cells.get(STATUS, "")
-            if not status_ok(value, allowed):
-                yield _finding(p, f"{p.label}的政治面貌为“{value or '（空）'}”，新聘学生带班党员须为"
-                               f"{'、'.join(allowed)}之一（{p.where}）。",
-                               field=STATUS, expected="、".join(allowed), found=value or None)

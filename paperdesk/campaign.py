@@ -139,12 +139,6 @@ class FormDef(_Strict):
     sections: tuple[Section, ...] = ()
 
 
-class Criterion(_Strict):
-    field: str
-    must: Literal["zero", "done", "no_bad_record", "award_min"]
-    text: str
-
-
 class Ratings(_Strict):
     model: str
     excellent: str
@@ -158,37 +152,54 @@ class Checks(_Strict):
     case_max_chars: int = 1500
     case_images_min: int = 3
     case_images_max: int = 5
-    case_sections: tuple[str, ...]
-    case_quota_ratio: Decimal
-    model_quota_ratio: Decimal
+    # what a notice's own rules read (checks.registry ``needs``: the loader tells a campaign that
+    # lists such a rule and lacks its value)
+    case_sections: tuple[str, ...] = ()
+    case_quota_ratio: Decimal | None = None
+    model_quota_ratio: Decimal | None = None
     rounding: Literal["half_up"] = "half_up"
     publicity_min_days: int = 5
     class_max_mentors: int = 2
-    candidate_enrolment_year: int
-    candidate_statuses: tuple[str, ...]
+    candidate_enrolment_year: int | None = None
+    candidate_statuses: tuple[str, ...] = ()
     student_id_digits: int = 12
-    ratings: Ratings
-    criteria: dict[str, tuple[Criterion, ...]]
+    ratings: Ratings | None = None
     award_keywords: tuple[str, ...] = ()
     #: a field read from a scan with a lower OCR confidence is OCR_LOW_CONFIDENCE, not compared
     ocr_min_confidence: float = Field(default=0.80, ge=0.0, le=1.0)
     #: a page's seal counts as present from this seal-finder confidence on (the one threshold:
     #: see checks.seals); not below SEAL_EVIDENCE_FLOOR, under which no ring text is read
     seal_min_confidence: float = Field(default=0.5, ge=SEAL_EVIDENCE_FLOOR, le=1.0)
+    #: the seal a paper copy must carry, as messages name it; and whether it must be the party
+    #: committee's (中共……委员会: another seal of the college is then COLLEGE_CONFLICT)
+    seal_name: str = "学院党委公章"
+    seal_party_committee: bool = True
 
     @field_validator("case_quota_ratio", "model_quota_ratio", mode="before")
     @classmethod
     def _exact(cls, v):  # a float in YAML would lose exactness: go through its text
-        return Decimal(str(v))
+        return None if v is None else Decimal(str(v))
 
 
 class RuleEntry(_Strict):
-    """One check the campaign asks for (``rules.<FLAG_CODE>``): the severity it gives the rule
-    (None: the rule's own) and what the college's 回执 tells it to do (``{checks.NAME}`` in it is
-    that value of ``checks:``)."""
+    """One check the campaign asks for, under its flag code in ``rules:`` (a code may list several
+    entries). Without ``kind`` it runs the rule registered under the code (checks.registry); with
+    ``kind`` a generic rule of the library (checks.kinds), whose parameters are the entry's other
+    keys (validated by checks.rule_problems against the kind). ``severity`` overrides the rule's
+    own (None: keep it); ``fix`` is what the college's 回执 tells it to do (``{checks.NAME}`` in
+    it is that value of ``checks:``); ``message`` a template of the flag's message (see the kind)."""
 
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    kind: str | None = None
     severity: Literal["error", "warning"] | None = None
     fix: str | None = None
+    message: str | None = None
+
+    @property
+    def params(self) -> dict:
+        """The entry's other keys: the kind's parameters."""
+        return dict(self.model_extra or {})
 
 
 _CHECKS_REF = re.compile(r"\{checks\.([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -287,7 +298,7 @@ class Campaign(_Strict):
     deliverables: tuple[Deliverable, ...]
     checks: Checks
     #: the checks this campaign runs, by flag code (see checks.registry), with severity and fix
-    rules: dict[str, RuleEntry]
+    rules: dict[str, tuple[RuleEntry, ...]]
     reconcile: tuple[ReconcileRule, ...] = ()
     forms: dict[str, FormDef]
     #: enumerated fields compared by meaning (see :class:`Vocabulary`)
@@ -314,11 +325,19 @@ class Campaign(_Strict):
 
     def fix_text(self, code: str) -> str | None:
         """What a college's 回执 says to do about a flag of ``code`` (``{checks.NAME}`` filled in),
-        None when the campaign gives no ``fix`` for it."""
-        entry = self.rules.get(code)
-        if entry is None or not entry.fix:
+        None when the campaign gives no ``fix`` for it (the first entry of the code that has one)."""
+        fix = next((e.fix for e in self.rules.get(code, ()) if e.fix), None)
+        if not fix:
             return None
-        return _CHECKS_REF.sub(lambda m: str(getattr(self.checks, m.group(1))), entry.fix)
+        return _CHECKS_REF.sub(lambda m: str(getattr(self.checks, m.group(1))), fix)
+
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _entries(cls, v):
+        """One entry or a list of entries per code; an empty value is one entry with no keys."""
+        if not isinstance(v, dict):
+            return v
+        return {code: (list(e) if isinstance(e, (list, tuple)) else [e or {}]) for code, e in v.items()}
 
     def form_of(self, deliverable_key: str) -> FormDef | None:
         d = self.deliverable(deliverable_key)
@@ -420,16 +439,13 @@ def _cross_check(c: Campaign, p: Path) -> None:
         for k in (r.left, r.right):
             if k not in keys:
                 problems.append(f"reconcile 引用了未知交付项 {k}（已知：{', '.join(sorted(keys))}）")
-    for rating in c.checks.criteria:
-        if rating not in (c.checks.ratings.model, c.checks.ratings.excellent):
-            problems.append(f"criteria 中的等级 {rating} 不在 ratings 中")
     for v in c.vocabularies:
         seen: dict[str, str] = {}
         for text, canon in v.spellings():
             key = _vocab_key(text)
             if seen.setdefault(key, canon) != canon:
                 problems.append(f"vocabularies（{'、'.join(v.fields)}）中“{text}”同时是“{seen[key]}”和“{canon}”的写法")
-    for code, entry in c.rules.items():
+    for code, entry in ((code, e) for code, entries in c.rules.items() for e in entries):
         for ref in _CHECKS_REF.findall(entry.fix or ""):
             if ref not in Checks.model_fields:
                 problems.append(f"rules.{code}.fix 引用了不存在的 checks.{ref}")

@@ -98,9 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     except CampaignError as e:
         print(str(e), file=sys.stderr)
         return 1
-    from checks import unknown_rules  # the campaign's rules: exist? (told now, not after reading every file)
+    from checks import rule_problems  # the campaign's rules: valid? (told now, not after reading every file)
+    from paperdesk.campaign import DEFAULT_CAMPAIGN
 
-    problems = unknown_rules(campaign)
+    problems = rule_problems(campaign, args.campaign or DEFAULT_CAMPAIGN)
     if problems:
         print(f"活动配置文件有误：{args.campaign or '默认活动配置'}\n  " + "\n  ".join(problems), file=sys.stderr)
         return 1

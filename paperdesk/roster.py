@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the campaign loader applies a roster: no import back at run
     from paperdesk.campaign import Campaign
 
 _COLLEGE = ("学院", "二级学院", "学院名称", "单位")
-_COUNT = ("带班党员总数", "带班党员人数", "学生带班党员总数", "人数", "总数")
+_COUNT = ("带班党员总数", "带班党员人数", "学生带班党员总数", "在校学生数", "学生数", "人数", "总数")  # the base of a quota
 _NAME = ("姓名",)
 _CLASSES = ("新生班级", "freshman_classes")  # and any label ending in 新生班级 (2020级新生班级)
 
@@ -44,23 +44,23 @@ def apply_roster(campaign: Campaign, path: Path) -> Campaign:
 
 
 def read_roster(path: Path, campaign: Campaign) -> tuple[dict[str, int], dict[str, tuple[str, ...]]]:
-    """(official college name -> class-mentor count, -> freshman classes), from a YAML or xlsx roster."""
+    """(official college name -> the count a quota is based on, -> freshman classes), from a YAML or xlsx roster."""
     if not path.is_file():
-        raise CampaignError(f"找不到带班党员名册：{path}")
+        raise CampaignError(f"找不到名册：{path}")
     try:
         if path.suffix.lower() in (".yaml", ".yml"):
             pairs = _yaml_pairs(yaml.safe_load(path.read_text(encoding="utf-8")))
         else:
             pairs = _xlsx_pairs(path)
     except (yaml.YAMLError, OSError, ValueError, KeyError) as e:
-        raise CampaignError(f"带班党员名册无法读取：{path}：{e}") from e
+        raise CampaignError(f"名册无法读取：{path}：{e}") from e
     out: dict[str, int] = {}
     classes: dict[str, tuple[str, ...]] = {}
     for college, count in pairs:
         name = campaign.resolve_college(college) or campaign.find_college(college)
         if name is None:
             known = "、".join(c.name for c in campaign.colleges)
-            raise CampaignError(f"带班党员名册 {path} 中的学院“{college}”不在活动配置的学院中（{known}）")
+            raise CampaignError(f"名册 {path} 中的学院“{college}”不在活动配置的学院中（{known}）")
         if isinstance(count, dict):
             listed = next((v for k, v in count.items() if k in _CLASSES or str(k).endswith("新生班级")), None)
             if listed is not None:
@@ -70,7 +70,7 @@ def read_roster(path: Path, campaign: Campaign) -> tuple[dict[str, int], dict[st
                 continue
         n = textnorm.to_int(count)
         if n is None:
-            raise CampaignError(f"带班党员名册 {path} 中{name}的人数“{count}”不是整数")
+            raise CampaignError(f"名册 {path} 中{name}的人数“{count}”不是整数")
         out[name] = out.get(name, 0) + n
     return out, classes
 

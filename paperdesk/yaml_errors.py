@@ -40,10 +40,7 @@ _BOUNDS = {"greater_than": ("gt", "大于"), "greater_than_equal": ("ge", "不�
 
 def describe(path: Path, error: ValidationError) -> list[str]:
     """One Chinese line per error of ``error`` (see the module docstring)."""
-    try:
-        root = yaml.compose(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        root = None
+    root = compose_file(path)
     out = []
     for err in error.errors():
         loc = tuple(err["loc"])
@@ -51,6 +48,14 @@ def describe(path: Path, error: ValidationError) -> list[str]:
         where = ".".join(str(x) for x in loc) or "（整个文件）"
         out.append(f"{f'第 {line} 行 ' if line else ''}{where}：{chinese(err)}")
     return out
+
+
+def compose_file(path: Path):
+    """The YAML node tree of ``path`` (for line numbers), None when it cannot be read."""
+    try:
+        return yaml.compose(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
 
 
 def line_of(node, loc: tuple) -> int | None:

@@ -56,6 +56,23 @@ def test_a_rule_the_campaign_names_must_exist(tmp_path, capsys):
 
 
 def test_a_missing_key_points_at_the_mapping_that_lacks_it(tmp_path):
-    p, line = _broken(tmp_path, "  candidate_enrolment_year: 2018     # rising third-years in 2020\n", "")
+    p, _ = _broken(tmp_path, "office: 党委学生工作部（处）\n", "")
     msg = _error(p)
-    assert "checks.candidate_enrolment_year：缺少这一项（必填）" in msg and "第 " in msg, msg
+    assert "office：缺少这一项（必填）" in msg and "第 " in msg, msg
+
+
+def test_a_rule_that_needs_a_value_the_campaign_lacks_is_told(tmp_path):
+    from checks import rule_problems
+
+    p, _ = _broken(tmp_path, "  candidate_enrolment_year: 2018     # rising third-years in 2020\n", "")
+    assert "checks.candidate_enrolment_year：检查 CANDIDATE_GRADE 需要这一项" in "\n".join(rule_problems(load_campaign(p), p))
+
+
+def test_a_generic_rule_with_a_bad_parameter_names_its_line(tmp_path):
+    from checks import rule_problems
+
+    p, line = _broken(tmp_path, "    min_days: *publicity_days", "    min_days: 五天")
+    problems = "\n".join(rule_problems(load_campaign(p), p))
+    assert f"第 {line} 行 rules.PUBLICITY_TOO_SHORT.min_days：应为整数，现为 '五天'" in problems, problems
+    p, line = _broken(tmp_path, "    kind: period_min_days", "    kind: period_min")
+    assert "rules.PUBLICITY_TOO_SHORT.kind：没有这种检查：period_min" in "\n".join(rule_problems(load_campaign(p), p))

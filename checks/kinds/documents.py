@@ -1,0 +1,119 @@
+"""Rule kinds over whole documents of a form.
+
+``period_min_days``    a header field holding a period (公示) must span at least N days, inclusive
+``text_length``        a long field (主要事迹) may hold at most N 字 (SPEC's counting rule)
+``person_missing_in``  everyone on one form must be on another (a per-person form for every row
+                       of a summary, or every per-person form's person on the summary)
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from pydantic import Field
+
+from paperdesk import textnorm
+
+from checks.context import Ctx, sid_note
+from checks.dates import inclusive_days, parse_period
+from checks.kinds import Params, kind
+from checks.matching import find_person, people_of, unique
+from checks.registry import Finding
+
+
+# ---------------------------------------------------------------- period_min_days
+
+
+class PeriodMinDays(Params):
+    form: str
+    field: str
+    min_days: int = Field(gt=0)
+    document: str = "汇总表"
+
+
+@kind("period_min_days", PeriodMinDays, ("field", "text", "days", "min_days", "document", "file"))
+def period_min_days(ctx: Ctx, p: PeriodMinDays, say) -> Iterator[Finding]:
+    """The period in header ``field`` shorter than ``min_days`` counted inclusively (a missing year
+    is the campaign's); a warning when it is blank or cannot be read. Placeholders: field, text,
+    days, min_days, document, file."""
+    year = ctx.default_year()
+    for d in ctx.docs(None, p.form):
+        text = d.record.header.get(p.field, "")
+        period = parse_period(text, year)
+        if period is None:
+            state = f"无法识别“{text}”" if text else "未填写"
+            yield Finding(f"{p.document}的{p.field}{state}，无法核对是否满 {p.min_days} 天（{d.file}）。",
+                          college=d.college, deliverable=d.deliverable, file=d.file, field=p.field,
+                          severity="warning", expected=f"≥{p.min_days}天", found=text or None)
+            continue
+        days = inclusive_days(period)
+        if days < p.min_days:
+            yield Finding(say(f"{p.field}不足 {p.min_days} 天：{text} 共 {days} 天（含首尾两天）（{d.file}）。",
+                              field=p.field, text=text, days=days, min_days=p.min_days, document=p.document, file=d.file),
+                          college=d.college, deliverable=d.deliverable, file=d.file, field=p.field,
+                          expected=f"≥{p.min_days}天", found=f"{days}天")
+
+
+# ---------------------------------------------------------------- text_length
+
+
+class TextLength(Params):
+    form: str
+    field: str
+    max_chars: int = Field(gt=0)
+
+
+@kind("text_length", TextLength, ("person", "field", "count", "max_chars", "where"))
+def text_length(ctx: Ctx, p: TextLength, say) -> Iterator[Finding]:
+    """A form's ``field`` over ``max_chars`` 字 by SPEC's rule (each CJK character or full-width
+    mark 1, a run of Latin letters or digits 1; exactly the maximum passes). Placeholders:
+    person, field, count, max_chars, where."""
+    for d in ctx.docs(None, p.form):
+        for person in unique(people_of(d)):
+            n = textnorm.count_chars(person.cells.get(p.field, ""))
+            if n > p.max_chars:
+                yield Finding(say(f"{person.label}的“{p.field}”共 {n} 字，超过 {p.max_chars} 字的上限（{person.where}）。",
+                                  person=person.label, field=p.field, count=n, max_chars=p.max_chars, where=person.where),
+                              college=d.college, deliverable=d.deliverable, student_id=person.sid or None,
+                              name=person.name or None, file=d.file, field=p.field, expected=f"≤{p.max_chars}字",
+                              found=f"{n}字")
+
+
+# ---------------------------------------------------------------- person_missing_in
+
+
+class PersonMissingIn(Params):
+    #: whose people are looked for ...
+    source: str
+    #: ... on which form (scans of it count when ``target_scans``)
+    target: str
+    target_scans: bool = False
+    #: judge only a college whose ``target`` arrived (else DELIVERABLE_MISSING says it all)
+    only_when_target_arrived: bool = False
+    #: the flag's expected value (default: the target's title) and whether its found value is the
+    #: person (default: "未收到")
+    expected: str | None = None
+    found_person: bool = False
+
+
+@kind("person_missing_in", PersonMissingIn, ("person", "where", "college", "source_title", "target_title", "note"))
+def person_missing_in(ctx: Ctx, p: PersonMissingIn, say) -> Iterator[Finding]:
+    """A person on a college's ``source`` form who is on none of its ``target`` forms (matched on
+    学号, else 姓名). Placeholders: person, where, college, source_title, target_title, note (a
+    malformed 学号, said once here rather than by a rule of its own)."""
+    titles = {d.form: d.title for d in ctx.campaign.deliverables if d.form}
+    source_title, target_title = titles.get(p.source, p.source), titles.get(p.target, p.target)
+    for college in ctx.colleges:
+        targets = unique([x for d in ctx.docs(college, p.target, scans=p.target_scans) for x in people_of(d)])
+        if p.only_when_target_arrived and not targets:
+            continue
+        for person in unique([x for d in ctx.docs(college, p.source) for x in people_of(d)]):
+            if find_person(person, targets) is not None:
+                continue
+            note = sid_note(person.cells.get("学号"), ctx.checks.student_id_digits)
+            values = dict(person=person.label, where=person.where, college=college, source_title=source_title,
+                          target_title=target_title, note=note)
+            yield Finding(say(f"{person.label}在《{source_title}》中（{person.where}），但未收到其《{target_title}》。{note}", **values),
+                          college=college, deliverable=person.doc.deliverable, student_id=person.sid or None,
+                          name=person.name or None, file=person.doc.file, expected=p.expected or target_title,
+                          found=person.label if p.found_person else "未收到")

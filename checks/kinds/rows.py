@@ -1,0 +1,232 @@
+"""Rule kinds over the person rows of a form (a table's rows, or one label/value form each).
+
+``value_in_set``   a column's value must be one of ``allowed``
+``row_condition``  a column of every row (of a category: ``when``) must meet a condition
+``quota``          rows of a category may number at most round(ratio × the college's base)
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import Iterator, Literal
+
+from pydantic import Field, field_validator
+
+from checks.context import Ctx, percent
+from checks.criteria import judge
+from checks.kinds import Params, kind
+from checks.matching import Person, people_of, unique
+from checks.registry import Finding
+from checks.selection import status_ok
+
+
+def _finding(p: Person, message: str, **kw) -> Finding:
+    return Finding(message, college=p.doc.college, deliverable=p.doc.deliverable, student_id=p.sid or None,
+                   name=p.name or None, file=p.doc.file, **kw)
+
+
+def _people(ctx: Ctx, form: str, college: str | None = None) -> Iterator[tuple[object, Person]]:
+    for d in ctx.docs(college, form):
+        for p in unique(people_of(d)):
+            yield d, p
+
+
+def _meant(ctx: Ctx, column: str, value: str) -> str | None:
+    """The value by its meaning in the column's vocabulary (as typed without one; None: none of
+    its spellings)."""
+    if not value or ctx.campaign.vocabulary(column) is None:
+        return value
+    return ctx.campaign.meaning(column, value)
+
+
+def _in_category(ctx: Ctx, p: Person, when: dict[str, tuple[str, ...]]) -> bool:
+    return all(_meant(ctx, col, p.cells.get(col, "")) in {ctx.campaign.meaning(col, v) or v for v in values}
+               for col, values in when.items())
+
+
+def _values(v) -> tuple[str, ...]:
+    return (v,) if isinstance(v, str) else tuple(v)
+
+
+# ---------------------------------------------------------------- value_in_set
+
+
+class ValueInSet(Params):
+    form: str
+    column: str
+    allowed: tuple[str, ...] = Field(min_length=1)
+    #: who the rule is about, as messages say it ("新聘学生带班党员", "推荐人选")
+    subject: str = "人选"
+    when: dict[str, tuple[str, ...]] = {}
+
+    @field_validator("when", mode="before")
+    @classmethod
+    def _when(cls, v):
+        return {k: _values(x) for k, x in (v or {}).items()}
+
+
+@kind("value_in_set", ValueInSet, ("person", "column", "value", "allowed", "subject", "where"))
+def value_in_set(ctx: Ctx, p: ValueInSet, say) -> Iterator[Finding]:
+    """A row whose ``column`` is none of ``allowed`` (short forms tolerated: 预备党员 is
+    中共预备党员). Placeholders: person, column, value, allowed, subject, where."""
+    allowed = "、".join(p.allowed)
+    for _d, person in _people(ctx, p.form):
+        if p.when and not _in_category(ctx, person, p.when):
+            continue
+        value = person.cells.get(p.column, "")
+        if status_ok(value, p.allowed):
+            continue
+        shown = value or "（空）"
+        yield _finding(person, say(f"{person.label}的{p.column}为“{shown}”，{p.subject}须为{allowed}之一（{person.where}）。",
+                                   person=person.label, column=p.column, value=shown, allowed=allowed,
+                                   subject=p.subject, where=person.where),
+                       field=p.column, expected=allowed, found=value or None)
+
+
+# ---------------------------------------------------------------- row_condition
+
+
+class RowCondition(Params):
+    form: str
+    column: str
+    #: what the cell must hold: a number at least ``min`` / at most ``max``, or one of the
+    #: criterion words of checks.criteria (zero, done, no_bad_record, award_min)
+    min: Decimal | None = None
+    max: Decimal | None = None
+    must: Literal["zero", "done", "no_bad_record", "award_min"] | None = None
+    #: the condition as the notice words it ("平均学分绩点不低于 3.0")
+    text: str
+    #: only rows of this category, by meaning: {column: value or [values]}
+    when: dict[str, tuple[str, ...]] = {}
+    #: how a message says the category ("评为{value}", "被推荐为{value}"): {value} is the row's
+    as_: str = Field(default="", alias="as")
+
+    @field_validator("when", mode="before")
+    @classmethod
+    def _when(cls, v):
+        return {k: _values(x) for k, x in (v or {}).items()}
+
+    def model_post_init(self, _ctx) -> None:
+        if (self.min is None and self.max is None) == (self.must is None):
+            raise ValueError("row_condition 需要 min/max（数值条件）或 must（文字条件）之一")
+
+
+def _number(text: str) -> Decimal | None:
+    import re
+
+    m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*", (text or "").translate(str.maketrans("０１２３４５６７８９．", "0123456789.")))
+    return Decimal(m.group(1)) if m else None
+
+
+@kind("row_condition", RowCondition, ("person", "category", "text", "column", "value", "where"))
+def row_condition(ctx: Ctx, p: RowCondition, say) -> Iterator[Finding]:
+    """A row (of the category ``when``) whose ``column`` does not meet the condition: an error when
+    the cell says so, a warning when it cannot be read (blank, not a number, a word of no
+    vocabulary). Placeholders: person, category, text, column, value, where."""
+    for _d, person in _people(ctx, p.form):
+        if p.when and not _in_category(ctx, person, p.when):
+            continue
+        value = person.cells.get(p.column, "")
+        if p.must is not None:
+            ok = judge(p.must, _meant(ctx, p.column, value), ctx.checks.award_keywords)
+        else:
+            n = _number(value)
+            ok = None if n is None else ((p.min is None or n >= p.min) and (p.max is None or n <= p.max))
+        if ok:
+            continue
+        shown = value or "（空）"
+        category = ""
+        if p.when and p.as_:
+            col = next(iter(p.when))
+            category = p.as_.format(value=ctx.campaign.meaning(col, person.cells.get(col, "")) or person.cells.get(col, ""))
+        values = dict(person=person.label, category=category, text=p.text, column=p.column, value=shown, where=person.where)
+        if ok is None:
+            msg = say(f"{person.label}{category}，但“{p.column}”填写为“{shown}”，无法判断是否{p.text}，请核实（{person.where}）。", **values)
+        else:
+            msg = say(f"{person.label}{category}，不符合条件“{p.text}”：“{p.column}”为“{shown}”（{person.where}）。", **values)
+        yield _finding(person, msg, field=p.column, expected=p.text, found=shown, severity="warning" if ok is None else None)
+
+
+# ---------------------------------------------------------------- quota
+
+
+_ROUNDING = {"half_up": (ROUND_HALF_UP, "四舍五入"), "down": (ROUND_FLOOR, "向下取整"), "up": (ROUND_CEILING, "向上取整")}
+
+
+class Quota(Params):
+    form: str
+    column: str
+    #: the category counted, by meaning (e.g. the rating 学生带班党员标兵)
+    values: tuple[str, ...] = Field(min_length=1)
+    ratio: Decimal = Field(gt=0)
+    rounding: Literal["half_up", "down", "up"] = "half_up"
+    #: the quota's base: the college's headcount of the office's roster (``College.headcount``);
+    #: with ``base_fallback`` also the figure the college states in the form's header field
+    #: ``base_header``, then the form's number of rows (what the 2020 notice did)
+    base_header: str | None = None
+    base_fallback: bool = False
+    #: how messages name the counted category and the document ("标兵", "汇总表")
+    what: str = ""
+    document: str = "汇总表"
+    #: the flag's field (default: ``column``); two quotas on one form need two ("推荐类别：优秀团员")
+    field: str | None = None
+
+    @field_validator("values", mode="before")
+    @classmethod
+    def _vals(cls, v):
+        return _values(v)
+
+    @field_validator("ratio", mode="before")
+    @classmethod
+    def _ratio(cls, v):
+        return Decimal(str(v))
+
+
+def _base(ctx: Ctx, p: Quota, college: str) -> tuple[int | None, str]:
+    c = ctx.campaign.college(college)
+    if c is not None and c.headcount is not None:
+        return c.headcount, ctx.campaign.roster_source or "活动配置中的学院人数"
+    if not p.base_fallback:
+        return None, ""
+    from paperdesk import textnorm
+
+    for scans in (False, True):
+        for d in ctx.docs(college, p.form, scans=scans):
+            n = textnorm.to_int(d.record.header.get(p.base_header)) if p.base_header else None
+            if n:
+                return n, f"学院在{p.document}上填写的{p.base_header}（{d.file}）"
+    for d in ctx.docs(college, p.form):
+        rows = people_of(d)
+        if rows:
+            return len(rows), f"{p.document}所列人数（{d.file}）"
+    return None, ""
+
+
+@kind("quota", Quota, ("what", "cap", "base", "percent", "rounding", "source", "count", "names", "document", "file"))
+def quota(ctx: Ctx, p: Quota, say) -> Iterator[Finding]:
+    """More rows of the category than round(ratio × base) on a college's form; a warning when the
+    base is not known (no roster figure: nobody invents one). Placeholders: what, cap, base,
+    percent, rounding, source, count, names, document, file."""
+    wanted = {ctx.campaign.meaning(p.column, v) or v for v in p.values}
+    mode, rounding = _ROUNDING[p.rounding]
+    what = p.what or "、".join(p.values)
+    for d in ctx.docs(None, p.form):
+        if d.college is None:
+            continue
+        counted = [x for x in unique(people_of(d)) if _meant(ctx, p.column, x.cells.get(p.column, "")) in wanted]
+        head, source = _base(ctx, p, d.college)
+        if head is None:
+            if counted:
+                yield Finding(f"无法核对{what}名额：{d.college}的名额基数（人数）未登记（{d.file} 中有{what} {len(counted)} 人），请人工核实。",
+                              college=d.college, deliverable=d.deliverable, file=d.file, field=p.field or p.column,
+                              expected=f"≤{percent(p.ratio)}×基数", found=str(len(counted)), severity="warning")
+            continue
+        cap = int((p.ratio * head).quantize(Decimal(1), rounding=mode))
+        if len(counted) > cap:
+            names = "、".join(x.label for x in counted)
+            values = dict(what=what, cap=cap, base=head, percent=percent(p.ratio), rounding=rounding, source=source,
+                          count=len(counted), names=names, document=p.document, file=d.file)
+            yield Finding(say(f"{what}超出名额：最多 {cap} 人（{head} 人 × {percent(p.ratio)}，{rounding}；人数来自{source}），"
+                              f"{p.document}中有 {len(counted)} 人：{names}（{d.file}）。", **values),
+                          college=d.college, deliverable=d.deliverable, file=d.file, field=p.field or p.column,
+                          expected=f"≤{cap}", found=str(len(counted)))
