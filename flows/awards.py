@@ -58,8 +58,8 @@ def current_flags(outbox: Path, state: State) -> tuple[list[Flag], dict]:
     path = Path(outbox) / "flags.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return [], {}
+    except FileNotFoundError as e:  # without the flags nobody's errors are known: never assume none
+        raise AwardsError(f"找不到 {path}：请先运行 paperdesk run（--outbox 应为处理结果所在的输出目录）") from e
     except (OSError, ValueError) as e:
         raise AwardsError(f"{path} 无法读取（{e}）：请重新运行 paperdesk run") from e
     flags = [_flag(d) for d in data.get("flags", []) if isinstance(d, dict)]

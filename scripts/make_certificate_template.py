@@ -75,7 +75,7 @@ def build(path: Path = OUT) -> Path:
     s = doc.sections[0]
     s.orientation = WD_ORIENT.LANDSCAPE
     s.page_width, s.page_height = Mm(297), Mm(210)
-    s.top_margin, s.bottom_margin = Mm(28), Mm(18)
+    s.top_margin, s.bottom_margin = Mm(36), Mm(18)
     s.left_margin = s.right_margin = Mm(38)
     _borders(s)
     normal = doc.styles["Normal"]
@@ -84,11 +84,11 @@ def build(path: Path = OUT) -> Path:
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
     red = RGBColor(0xB2, 0x22, 0x22)
-    _para(doc, "{证书名称}", SANS, 48, WD_ALIGN_PARAGRAPH.CENTER, before=6, after=30, bold=True, color=red, spacing=12)
+    _para(doc, "{证书名称}", SANS, 48, WD_ALIGN_PARAGRAPH.CENTER, before=6, after=34, bold=True, color=red, spacing=12)
     _para(doc, "{正文}", SERIF, 22, WD_ALIGN_PARAGRAPH.LEFT, after=36, line=40)
     _para(doc, "{颁发单位}", SERIF, 20, WD_ALIGN_PARAGRAPH.RIGHT, after=6)
     _para(doc, "{日期}", SERIF, 18, WD_ALIGN_PARAGRAPH.RIGHT, after=0)
-    _para(doc, "证书编号：{编号}", SERIF, 11, WD_ALIGN_PARAGRAPH.LEFT, before=20)
+    _para(doc, "证书编号：{编号}", SERIF, 11, WD_ALIGN_PARAGRAPH.LEFT, before=28)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(path)
     return path
