@@ -192,6 +192,8 @@ class RuleEntry(_Strict):
     model_config = ConfigDict(extra="allow", frozen=True)
 
     kind: str | None = None
+    #: the code's short Chinese name on the review page (材料缺交)
+    name: str | None = None
     severity: Literal["error", "warning"] | None = None
     fix: str | None = None
     message: str | None = None
@@ -330,6 +332,10 @@ class Campaign(_Strict):
         if not fix:
             return None
         return _CHECKS_REF.sub(lambda m: str(getattr(self.checks, m.group(1))), fix)
+
+    def code_name(self, code: str) -> str:
+        """The flag code's short Chinese name (the first of its entries that gives one), else the code."""
+        return next((e.name for e in self.rules.get(code, ()) if e.name), code)
 
     @field_validator("rules", mode="before")
     @classmethod

@@ -57,7 +57,8 @@ def create_app(inbox: Path, outbox: Path, state_dir: Path, campaign_path: Path |
     app.before_request(auth.require_login)
     app.after_request(_headers)
     _register_errors(app)
-    app.jinja_env.globals.update(labels=data, campaign=campaign, runner_status=runner.status)
+    app.jinja_env.globals.update(labels=data, campaign=campaign, runner_status=runner.status,
+                                  code_names=data.code_names(campaign))
     app.jinja_env.filters.update(size=human_size, when=short_time, leaf=leaf, folder=folder)
     return app
 

@@ -28,19 +28,11 @@ MISMATCH_CODES = ("FIELD_MISMATCH", "PAPER_ELECTRONIC_MISMATCH", "OCR_LOW_CONFID
 FLAG_STATUS = STATUS_ZH
 FILE_STATE = STATE_ZH
 SEVERITY = SEVERITY_ZH
-#: short Chinese names of the flag codes of SPEC §5 (the code itself is shown beside, for reference)
-CODE_NAMES = {
-    "ARCHIVE_NAME_INVALID": "压缩包命名不规范", "UNKNOWN_COLLEGE": "无法识别学院", "COLLEGE_CONFLICT": "学院信息矛盾",
-    "DELIVERABLE_MISSING": "材料缺交", "LATE_SUBMISSION": "逾期提交", "UNREADABLE_FILE": "文件无法读取",
-    "DUPLICATE_FILE": "重复文件", "PHOTO_TOO_SMALL": "生活照过小", "PHOTO_MISSING": "缺生活照",
-    "CASE_TOO_LONG": "案例超字数", "CASE_IMAGE_COUNT": "案例图片数不符", "CASE_SECTION_MISSING": "案例缺少部分",
-    "CASE_QUOTA": "案例数量不符", "CASE_AUTHOR_UNKNOWN": "案例作者不在名单", "MODEL_QUOTA_EXCEEDED": "标兵超名额",
-    "CRITERIA_NOT_MET": "不符合评优条件", "HEADCOUNT_MISMATCH": "总人数与名单不符", "PUBLICITY_TOO_SHORT": "公示不足五天",
-    "FORM_MISSING": "缺考核审批表", "FORM_NOT_IN_SUMMARY": "审批表人员不在汇总表", "FIELD_MISMATCH": "前后信息不一致",
-    "PAPER_ELECTRONIC_MISMATCH": "纸质版与电子版不一致", "SEAL_MISSING": "缺学院党委公章",
-    "CLASS_OVER_STAFFED": "班级带班党员过多", "CLASS_UNSTAFFED": "班级无带班党员", "CANDIDATE_GRADE": "候选人年级不符",
-    "CANDIDATE_STATUS": "候选人政治面貌不符", "DUPLICATE_PERSON": "人员重复", "OCR_LOW_CONFIDENCE": "识别不确定，请核对",
-}
+def code_names(campaign: Campaign) -> dict[str, str]:
+    """The short Chinese name of each flag code the campaign runs (its ``rules:`` ``name``), shown
+    beside the code."""
+    return {code: campaign.code_name(code) for code in campaign.rules}
+
 
 ACTION = {"confirmed": "确认", "waived": "忽略", "open": "撤销决定", "upload": "上传文件",
           "run": "重新处理", "login": "登录", "password": "设置密码", "receipt": "重新生成回执",

@@ -49,7 +49,7 @@ def test_a_fix_text_may_only_name_values_of_checks(tmp_path):
 def test_a_rule_the_campaign_names_must_exist(tmp_path, capsys):
     from paperdesk.cli import main
 
-    p, _ = _broken(tmp_path, "  DUPLICATE_PERSON: {}", "  DUPLICATE_PEOPLE: {}")
+    p, _ = _broken(tmp_path, "  DUPLICATE_PERSON: {name:", "  DUPLICATE_PEOPLE: {name:")
     assert main(["run", "--campaign", str(p), "--inbox", str(tmp_path), "--outbox", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "rules.DUPLICATE_PEOPLE：没有这个检查" in err and not (tmp_path / "out").exists()

@@ -1,0 +1,53 @@
+"""No product module names a notice's forms, ratings or terms: they belong in templates/.
+
+The string literals of the product's code (docstrings and comments aside) are searched for the
+words of the two shipped notices. Modules written before the rule library still hold some, each
+counted below: a count may only go down (lower it when you move one into a campaign file), and a
+module not listed must hold none.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCT = ("paperdesk", "intake", "extractors", "checks", "writers", "flows", "review", "mail")
+#: words of the 2020 and 2021 notices (forms, ratings, deliverables, fields peculiar to them)
+TERMS = re.compile(r"带班|标兵|案例|考核|审批表|获奖|新聘|优秀学生干部|优秀团员|推荐汇总表|申请表|主要事迹|^A[1-5]$")
+
+#: the debt, per module, when the rule library arrived (2026-12-07): only ever lowered
+ALLOWED = {
+    "checks/assessment.py": 1, "checks/cases.py": 18, "checks/context.py": 9, "checks/people.py": 2,
+    "checks/selection.py": 2, "extractors/docx_case.py": 5, "extractors/labels.py": 6,
+    "paperdesk/awards.py": 2, "paperdesk/cli.py": 3, "paperdesk/roster.py": 5, "review/data.py": 10,
+    "writers/case_list.py": 4, "writers/forms/_layout.py": 4, "writers/forms/approval.py": 2,
+    "writers/forms/case.py": 2, "writers/forms/write.py": 3, "writers/masters.py": 6,
+}
+
+
+def _terms_in(path: Path) -> int:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                  if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    return sum(1 for n in ast.walk(tree)
+               if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings
+               and TERMS.search(n.value))
+
+
+def test_no_product_module_names_more_notice_terms_than_it_did():
+    found = Counter()
+    for pkg in PRODUCT:
+        for p in (ROOT / pkg).rglob("*.py"):
+            n = _terms_in(p)
+            if n:
+                found[p.relative_to(ROOT).as_posix()] = n
+    over = {m: (n, ALLOWED.get(m, 0)) for m, n in found.items() if n > ALLOWED.get(m, 0)}
+    assert over == {}, f"notice terms in product code (found, allowed): {over} — put them in the campaign YAML"
+
+
+def test_the_search_finds_a_term():
+    assert TERMS.search("学生带班党员标兵") and TERMS.search("A4") and not TERMS.search("A4纸")
