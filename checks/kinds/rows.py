@@ -202,13 +202,18 @@ def _base(ctx: Ctx, p: Quota, college: str) -> tuple[int | None, str]:
     return None, ""
 
 
+def cap(p: Quota, base: int) -> int:
+    """The most rows a ``quota`` rule allows on a base of ``base``: ratio × base, rounded its way."""
+    return int((p.ratio * Decimal(base)).quantize(Decimal(1), rounding=_ROUNDING[p.rounding][0]))
+
+
 @kind("quota", Quota, ("what", "cap", "base", "percent", "rounding", "source", "count", "names", "document", "file"))
 def quota(ctx: Ctx, p: Quota, say) -> Iterator[Finding]:
     """More rows of the category than round(ratio × base) on a college's form; a warning when the
     base is not known (no roster figure: nobody invents one). Placeholders: what, cap, base,
     percent, rounding, source, count, names, document, file."""
     wanted = {ctx.campaign.meaning(p.column, v) or v for v in p.values}
-    mode, rounding = _ROUNDING[p.rounding]
+    rounding = _ROUNDING[p.rounding][1]
     what = p.what or "、".join(p.values)
     for d in ctx.docs(None, p.form):
         if d.college is None:
@@ -221,12 +226,12 @@ def quota(ctx: Ctx, p: Quota, say) -> Iterator[Finding]:
                               college=d.college, deliverable=d.deliverable, file=d.file, field=p.field or p.column,
                               expected=f"≤{percent(p.ratio)}×基数", found=str(len(counted)), severity="warning")
             continue
-        cap = int((p.ratio * head).quantize(Decimal(1), rounding=mode))
-        if len(counted) > cap:
+        cap_ = cap(p, head)
+        if len(counted) > cap_:
             names = "、".join(x.label for x in counted)
-            values = dict(what=what, cap=cap, base=head, percent=percent(p.ratio), rounding=rounding, source=source,
+            values = dict(what=what, cap=cap_, base=head, percent=percent(p.ratio), rounding=rounding, source=source,
                           count=len(counted), names=names, document=p.document, file=d.file)
-            yield Finding(say(f"{what}超出名额：最多 {cap} 人（{head} 人 × {percent(p.ratio)}，{rounding}；人数来自{source}），"
+            yield Finding(say(f"{what}超出名额：最多 {cap_} 人（{head} 人 × {percent(p.ratio)}，{rounding}；人数来自{source}），"
                               f"{p.document}中有 {len(counted)} 人：{names}（{d.file}）。", **values),
                           college=d.college, deliverable=d.deliverable, file=d.file, field=p.field or p.column,
-                          expected=f"≤{cap}", found=str(len(counted)))
+                          expected=f"≤{cap_}", found=str(len(counted)))

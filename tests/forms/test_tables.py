@@ -43,7 +43,7 @@ def test_prefilled_a4_header_and_quota_note(campaign):
     header = ws.cell(HEADER_ROW, 1).value
     assert "学院（盖章）：音乐学院" in header and "带班党员总数：10" in header and "公示时间：" in header
     # 音乐学院 has 10 class mentors in the YAML: 40% → 4 cases, 15% = 1.5 → 2 标兵 (half up)
-    assert "本院应提交优秀案例 4 篇；标兵名额不超过 2 名" in ws.cell(NOTE_ROW, 1).value
+    assert "本院应提交优秀带班党员案例 4 篇；学生带班党员标兵名额不超过 2 名" in ws.cell(NOTE_ROW, 1).value
 
 
 def test_filled_a4_round_trip_keeps_ids_as_text(campaign):

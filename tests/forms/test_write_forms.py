@@ -22,7 +22,7 @@ def test_prefilled_forms_carry_name_headcount_and_quotas(campaign, tmp_path):
     paths = write_forms(campaign, tmp_path, college="数学学院")  # an alias
     assert all(p.parent == tmp_path / "数学与统计学院" for p in paths)
     # 数学与统计学院: headcount 11 → cases round(4.4) = 4, 标兵 round(1.65) = 2
-    note = "本院应提交优秀案例 4 篇；标兵名额不超过 2 名"
+    note = "本院应提交优秀带班党员案例 4 篇；学生带班党员标兵名额不超过 2 名"
     a1 = docx.Document(paths[0])
     assert any(note in p.text for p in a1.paragraphs)
     assert any("学院：数学与统计学院" in p.text for p in a1.paragraphs)
@@ -46,7 +46,7 @@ def test_unknown_college_is_refused_with_the_known_names(campaign, tmp_path):
 @pytest.mark.parametrize("headcount,cases,models", [(30, 12, 5), (10, 4, 2), (8, 3, 1), (13, 5, 2), (11, 4, 2)])
 def test_quotas_round_half_up(campaign, headcount, cases, models):
     q = quotas(campaign, College(name="某学院", headcount=headcount))
-    assert (q.cases, q.models) == (cases, models)
+    assert (q.of("优秀带班党员案例"), q.of("学生带班党员标兵")) == (cases, models)
 
 
 def test_no_headcount_no_quota(campaign):

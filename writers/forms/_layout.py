@@ -1,7 +1,8 @@
 """Shared layout helpers for the form writers: quotas, A4 page setup, CJK fonts, header labels.
 
-Pure helpers (no file writes). Quotas are computed exactly with ``textnorm.round_half_up`` from
-the ratios in ``campaign.checks`` and the college's headcount in the campaign.
+Pure helpers (no file writes). Quotas are those of the campaign's rules (``quota`` rules of the
+library, computed as the rule computes them, and CASE_QUOTA's case count), from the college's
+headcount.
 """
 
 from __future__ import annotations
@@ -22,25 +23,52 @@ BLANK = "__________"
 
 
 @dataclass(frozen=True)
-class Quotas:
-    """A college's quotas: ``cases`` excellent cases to submit, at most ``models`` 标兵."""
+class Quota:
+    """One quota printed on a pre-filled form: ``what`` (as the campaign names it), the number,
+    and whether it is a required count (案例: 应提交) or a ceiling (名额不超过)."""
 
-    headcount: int
-    cases: int
-    models: int
+    what: str
+    count: int
+    exact: bool = False
 
     def note(self) -> str:
-        return f"本院应提交优秀案例 {self.cases} 篇；标兵名额不超过 {self.models} 名"
+        return f"本院应提交{self.what} {self.count} 篇" if self.exact else f"{self.what}名额不超过 {self.count} 名"
+
+
+@dataclass(frozen=True)
+class Quotas:
+    """A college's quotas under the campaign's rules, from its headcount."""
+
+    headcount: int
+    items: tuple[Quota, ...]
+
+    def of(self, what: str) -> int | None:
+        return next((q.count for q in self.items if q.what == what), None)
+
+    def note(self) -> str:
+        return "；".join(q.note() for q in self.items)
 
 
 def quotas(campaign: Campaign, college: College) -> Quotas | None:
-    """The quotas of ``college``, or None when the campaign gives it no headcount."""
+    """The quotas of ``college`` under the campaign's rules (every ``quota`` rule, and the case
+    count of CASE_QUOTA when the campaign runs it), or None without a headcount."""
+    from checks.kinds import parse
+    from checks.kinds.rows import cap
+
     if college.headcount is None:
         return None
     n = Decimal(college.headcount)
-    ch = campaign.checks
-    return Quotas(college.headcount, textnorm.round_half_up(ch.case_quota_ratio * n),
-                  textnorm.round_half_up(ch.model_quota_ratio * n))
+    items = []
+    ratio = campaign.checks.case_quota_ratio
+    if "CASE_QUOTA" in campaign.rules and ratio is not None:
+        title = next((d.title for d in campaign.deliverables if d.form and campaign.forms[d.form].kind == "case"), "")
+        items.append(Quota(title, textnorm.round_half_up(ratio * n), exact=True))
+    for entries in campaign.rules.values():
+        for e in entries:
+            if e.kind == "quota":
+                p = parse("quota", e.params)
+                items.append(Quota(p.what or "、".join(p.values), cap(p, college.headcount)))
+    return Quotas(college.headcount, tuple(items))
 
 
 def college_note(campaign: Campaign, college: College | None) -> str:
@@ -49,8 +77,8 @@ def college_note(campaign: Campaign, college: College | None) -> str:
         return ""
     q = quotas(campaign, college)
     if q is None:
-        return f"{college.name}：带班党员总数未登记，无法计算名额"
-    return f"{college.name}（带班党员总数 {q.headcount} 名）：{q.note()}"
+        return f"{college.name}：人数未登记，无法计算名额"
+    return f"{college.name}（人数 {q.headcount} 名）：{q.note()}" if q.items else ""
 
 
 def needs_seal(campaign: Campaign, form_id: str) -> bool:

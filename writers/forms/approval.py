@@ -31,18 +31,22 @@ _SHORT_MM = 11
 _LABEL_W, _VALUE_W = Mm(30), Mm(55)
 
 
-def approval_form(campaign: Campaign, form_id: str = "A5") -> FormDef:
-    """The label/value form of the campaign (kind ``form``); ValueError when there is none."""
+def approval_form(campaign: Campaign, form_id: str | None = None) -> FormDef:
+    """The label/value form ``form_id`` of the campaign (None: its first of kind ``form``);
+    ValueError when there is none."""
+    if form_id is None:
+        form_id = next((k for k, f in sorted(campaign.forms.items()) if f.kind == "form"), "")
     form = campaign.forms.get(form_id)
     if form is None or form.kind != "form":
-        raise ValueError(f"活动配置中没有审批表类表单 {form_id}")
+        raise ValueError(f"活动配置中没有逐项填写类（kind: form）表单 {form_id}")
     return form
 
 
-def build_approval_form(campaign: Campaign, fields: dict[str, str], note: str = "") -> Document:
-    """The A5 form filled with ``fields`` (canonical keys; missing keys stay blank). ``note`` is
-    printed in small type under the title (write_forms puts the college's quotas there)."""
-    form = approval_form(campaign)
+def build_approval_form(campaign: Campaign, fields: dict[str, str], note: str = "",
+                        form_id: str | None = None) -> Document:
+    """The label/value form filled with ``fields`` (canonical keys; missing keys stay blank).
+    ``note`` is printed in small type under the title (write_forms puts the college's quotas there)."""
+    form = approval_form(campaign, form_id)
     doc = Document()
     setup_docx_page(doc)
     _title(doc, form.title, note)

@@ -56,13 +56,28 @@ def _build(campaign: Campaign, form_id: str, college: College | None):
     note = college_note(campaign, college)
     if form.kind == "table":
         header = {"学院": name}
-        if college and college.headcount is not None and "带班党员总数" in form.header_fields:
-            header["带班党员总数"] = str(college.headcount)
+        total = _headcount_field(campaign, form_id)
+        if college and college.headcount is not None and total in form.header_fields:
+            header[total] = str(college.headcount)
         return build_table(campaign, form_id, name or None, header, [])
     if form.kind == "form":
-        return build_approval_form(campaign, {"学院": name}, note=note)
+        return build_approval_form(campaign, {"学院": name}, note=note, form_id=form_id)
     return build_case(campaign, "（案例标题）", {"学院": name},
                       {s.key: "" for s in form.sections}, [], note=_case_guide(campaign, note))
+
+
+def _headcount_field(campaign: Campaign, form_id: str) -> str | None:
+    """The header field of ``form_id`` where a college states the headcount a quota rule of the
+    campaign is based on (a ``quota`` rule's ``base_header``), else None."""
+    from checks.kinds import parse
+
+    for entries in campaign.rules.values():
+        for e in entries:
+            if e.kind == "quota":
+                p = parse("quota", e.params)
+                if p.form == form_id and p.base_header:
+                    return p.base_header
+    return None
 
 
 def _case_guide(campaign: Campaign, note: str) -> str:
