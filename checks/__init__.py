@@ -27,7 +27,7 @@ from paperdesk.campaign import Campaign
 from paperdesk.errors import CampaignError
 from paperdesk.models import Flag, Submission
 
-from checks import assessment, cases, deliverables, intake_rules, paper, people, reconcile, seals, selection  # noqa: F401  (register)
+from checks import assessment, cases, deliverables, intake_rules, paper, reconcile, seals, selection  # noqa: F401  (register)
 from checks.context import Ctx
 from checks.reconcile import compare_fields, same_value
 from checks.kinds import KINDS, ValidationError, parse, run_kind, template_problems
@@ -77,13 +77,32 @@ def rule_problems(campaign: Campaign, path=None) -> list[str]:
                 at(code, i, ("kind",), f"没有这种检查：{entry.kind}（可用的 kind：{'、'.join(sorted(KINDS))}）")
                 continue
             try:
-                parse(entry.kind, entry.params)
+                params = parse(entry.kind, entry.params)
             except ValidationError as e:
                 for err in e.errors():
                     at(code, i, err["loc"], chinese(err))
+            else:
+                for key, form in _forms_named(params):
+                    if form not in campaign.forms:
+                        at(code, i, (key,), f"表单 {form} 不在 forms: 中（已定义：{'、'.join(sorted(campaign.forms))}）")
             for text in template_problems(k, entry.message or ""):
                 at(code, i, ("message",), text)
     return problems
+
+
+_FORM_KEYS = ("form", "source", "target", "tables", "per_person", "one_college")
+
+
+def _forms_named(params) -> list[tuple[str, str]]:
+    """(parameter, form id) of every form a kind's parameters name."""
+    out = []
+    for key in _FORM_KEYS:
+        value = getattr(params, key, None)
+        if isinstance(value, str):
+            out.append((key, value))
+        elif isinstance(value, (tuple, list, dict)):
+            out.extend((key, v) for v in value)
+    return out
 
 
 def unknown_rules(campaign: Campaign) -> list[str]:

@@ -49,10 +49,10 @@ def test_a_fix_text_may_only_name_values_of_checks(tmp_path):
 def test_a_rule_the_campaign_names_must_exist(tmp_path, capsys):
     from paperdesk.cli import main
 
-    p, _ = _broken(tmp_path, "  DUPLICATE_PERSON: {name:", "  DUPLICATE_PEOPLE: {name:")
+    p, _ = _broken(tmp_path, "  CLASS_UNSTAFFED: {name:", "  CLASS_UNSTAFFING: {name:")
     assert main(["run", "--campaign", str(p), "--inbox", str(tmp_path), "--outbox", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
-    assert "rules.DUPLICATE_PEOPLE：没有这个检查" in err and not (tmp_path / "out").exists()
+    assert "rules.CLASS_UNSTAFFING：没有这个检查" in err and not (tmp_path / "out").exists()
 
 
 def test_a_missing_key_points_at_the_mapping_that_lacks_it(tmp_path):
@@ -76,3 +76,11 @@ def test_a_generic_rule_with_a_bad_parameter_names_its_line(tmp_path):
     assert f"第 {line} 行 rules.PUBLICITY_TOO_SHORT.min_days：应为整数，现为 '五天'" in problems, problems
     p, line = _broken(tmp_path, "    kind: period_min_days", "    kind: period_min")
     assert "rules.PUBLICITY_TOO_SHORT.kind：没有这种检查：period_min" in "\n".join(rule_problems(load_campaign(p), p))
+
+
+def test_a_generic_rule_must_name_a_form_of_the_campaign(tmp_path):
+    from checks import rule_problems
+
+    p, line = _broken(tmp_path, "    tables: [A2, A4]", "    tables: [A2, A6]")
+    problems = "\n".join(rule_problems(load_campaign(p), p))
+    assert f"第 {line} 行 rules.DUPLICATE_PERSON.tables：表单 A6 不在 forms: 中" in problems, problems
