@@ -9,9 +9,9 @@ import re
 from typing import Iterator
 
 from paperdesk import textnorm
-from paperdesk.models import MEMBER_SEP, CaseDoc, CollegeHint, Identified
+from paperdesk.models import MEMBER_SEP, CaseDoc, CollegeHint, FormDoc, Identified, TableDoc
 
-from checks.context import INTAKE, Ctx
+from checks.context import INTAKE, Ctx, is_scan
 from checks.seals import seal_conflicts
 from checks.registry import Finding, rule
 
@@ -117,20 +117,21 @@ def _hints(f: Identified) -> list[CollegeHint]:
 
 @rule("ARCHIVE_NAME_INVALID", severity="error")
 def archive_name_invalid(ctx: Ctx) -> Iterator[Finding]:
-    """The archive carrying a college's cases is named <official name><archive_suffix> (a literal
-    "+" between is accepted, extension ignored). Case documents sent loose, in no archive at all,
-    did not follow the notice's "打包" either: one finding per college names them."""
+    """The archive carrying a deliverable with an ``archive_suffix`` is named <official
+    name><archive_suffix> (a literal "+" between is accepted, extension ignored). Its documents
+    sent loose, in no archive at all (pictures aside), did not follow the notice's "打包" either:
+    one finding per college names them."""
     for d in ctx.campaign.deliverables:
         if not d.archive_suffix:
             continue
         for college in ctx.colleges:
             archives: dict[str, list[str]] = {}  # innermost archive -> all archives on its path
-            loose: list[str] = []  # case documents in no archive
+            loose: list[str] = []  # the deliverable's documents in no archive
             for f in ctx.files(college, d.key):
                 chain = _archives(f.item.display)
                 if chain:
                     archives.setdefault(chain[-1], chain)
-                elif isinstance(f.record, CaseDoc):
+                elif isinstance(f.record, (CaseDoc, FormDoc, TableDoc)) and not is_scan(f.record):
                     loose.append(f.item.display)
             if loose:
                 want = f"{college}{d.archive_suffix}"
