@@ -1,7 +1,8 @@
 """Rules about the new class mentors (A2): class staffing and candidate eligibility.
 
-SPEC §5 rows CLASS_OVER_STAFFED, CLASS_UNSTAFFED, CANDIDATE_GRADE (CANDIDATE_STATUS is a
-``value_in_set`` rule of the campaign: checks.kinds; :func:`status_ok` is its comparison). The
+SPEC §5 rows CLASS_UNSTAFFED, CANDIDATE_GRADE (CLASS_OVER_STAFFED is a ``per_group_max`` and
+CANDIDATE_STATUS a ``value_in_set`` rule of the campaign, checks.kinds; :func:`class_key` and
+:func:`status_ok` are their comparisons). The
 limit per class, the enrolment year and the freshman classes come from the campaign. A malformed 学号 is reported inside CANDIDATE_GRADE's message (no separate code).
 """
 
@@ -27,9 +28,14 @@ def class_key(text: str) -> str:
     return key[:-1] if key.endswith("班") else key
 
 
+def split_groups(text: str) -> list[str]:
+    """The groups (classes) one cell names: a cell may name several, split at 、,;/."""
+    return [c.strip() for c in _CLASS_SPLIT.split(text or "") if c.strip()]
+
+
 def classes_of(p: Person) -> list[str]:
     """The freshman classes one A2 row mentors (a cell may name several)."""
-    return [c.strip() for c in _CLASS_SPLIT.split(p.cells.get(NEW_CLASS, "")) if c.strip()]
+    return split_groups(p.cells.get(NEW_CLASS, ""))
 
 
 def class_field(cls: str) -> str:
@@ -41,27 +47,6 @@ def class_field(cls: str) -> str:
 def _finding(p: Person, message: str, **kw) -> Finding:
     return Finding(message, college=p.doc.college, deliverable=p.doc.deliverable, student_id=p.sid or None,
                    name=p.name or None, file=p.doc.file, **kw)
-
-
-@rule("CLASS_OVER_STAFFED", severity="error")
-def class_over_staffed(ctx: Ctx) -> Iterator[Finding]:
-    """More than ``class_max_mentors`` new mentors on one freshman class of a college."""
-    most = ctx.checks.class_max_mentors
-    for college in ctx.colleges:
-        docs = ctx.docs(college, SELECTION)
-        groups: dict[str, list[tuple[str, Person]]] = {}
-        for d in docs:
-            for p in people_of(d):
-                for c in classes_of(p):
-                    groups.setdefault(class_key(c), []).append((c, p))
-        for members in groups.values():
-            if len(members) > most:
-                shown = members[0][0]
-                who = "、".join(f"{p.label}（第{p.row}行）" for _, p in members)
-                yield Finding(f"新生班级“{shown}”配备了 {len(members)} 名学生带班党员，超过每班 {most} 名的上限：{who}。",
-                              college=college, deliverable=members[0][1].doc.deliverable,
-                              file=members[0][1].doc.file, field=class_field(shown),
-                              expected=f"≤{most}", found=f"{shown}：{len(members)}名")
 
 
 @rule("CLASS_UNSTAFFED", severity="warning")

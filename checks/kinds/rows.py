@@ -235,3 +235,35 @@ def quota(ctx: Ctx, p: Quota, say) -> Iterator[Finding]:
                               f"{p.document}中有 {len(counted)} 人：{names}（{d.file}）。", **values),
                           college=d.college, deliverable=d.deliverable, file=d.file, field=p.field or p.column,
                           expected=f"≤{cap_}", found=str(len(counted)))
+
+
+# ---------------------------------------------------------------- per_group_max
+
+
+class PerGroupMax(Params):
+    form: str
+    #: the column naming each row's group (a cell may name several, split at 、,;/)
+    column: str
+    max: int = Field(gt=0)
+
+
+@kind("per_group_max", PerGroupMax, ("column", "group", "count", "max", "people"))
+def per_group_max(ctx: Ctx, p: PerGroupMax, say) -> Iterator[Finding]:
+    """More than ``max`` rows of one college's forms on one group (a class: names compared
+    loosely, 2020级数学1班 ~ 20数学1班). Placeholders: column, group, count, max, people."""
+    from checks.selection import class_key, split_groups
+
+    for college in ctx.colleges:
+        groups: dict[str, list[tuple[str, Person]]] = {}
+        for d in ctx.docs(college, p.form):
+            for person in people_of(d):
+                for g in split_groups(person.cells.get(p.column, "")):
+                    groups.setdefault(class_key(g), []).append((g, person))
+        for members in groups.values():
+            if len(members) > p.max:
+                shown, first = members[0][0], members[0][1]
+                people = "、".join(f"{x.label}（第{x.row}行）" if x.row else x.label for _, x in members)
+                yield Finding(say(f"{p.column}“{shown}”有 {len(members)} 人，超过每组 {p.max} 人的上限：{people}。",
+                                  column=p.column, group=shown, count=len(members), max=p.max, people=people),
+                              college=college, deliverable=first.doc.deliverable, file=first.doc.file,
+                              field=f"{p.column}：{shown}", expected=f"≤{p.max}", found=f"{shown}：{len(members)}名")

@@ -36,7 +36,7 @@ def test_every_spec_code_has_a_rule_and_the_2020_campaign_runs_each_at_its_sever
     """Each SPEC §5 code is a registered rule, or a generic rule kind the campaign composes."""
     composed = {code for code, entries in b.CAMPAIGN.rules.items() if any(e.kind for e in entries)}
     assert composed == {"MODEL_QUOTA_EXCEEDED", "CRITERIA_NOT_MET", "PUBLICITY_TOO_SHORT", "FORM_MISSING",
-                        "FORM_NOT_IN_SUMMARY", "CANDIDATE_STATUS", "DUPLICATE_PERSON"}
+                        "FORM_NOT_IN_SUMMARY", "CANDIDATE_STATUS", "DUPLICATE_PERSON", "CLASS_OVER_STAFFED"}
     assert set(checks.RULES) | composed == set(SPEC_CODES) and not set(checks.RULES) & composed
     for rule_ in checks.campaign_rules(b.CAMPAIGN):
         assert rule_.severity == SPEC_CODES[rule_.code], rule_.code
