@@ -175,8 +175,12 @@ def format_summary(summary: dict, outbox: Path) -> str:
 
 
 def cmd_demo(args, campaign) -> int:
-    from sampledata.demo import make_demo
+    from sampledata import DEMOS
 
+    make_demo = DEMOS.get(campaign.id)
+    if make_demo is None:
+        print(f"活动“{campaign.id}”没有示例收件箱。可选：{'、'.join(DEMOS)}", file=sys.stderr)
+        return 2
     manifest = make_demo(args.inbox, campaign)
     if args.manifest:
         args.manifest.write_text(manifest.to_json(), encoding="utf-8")
