@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from paperdesk import textnorm
 from paperdesk.models import MEMBER_SEP, ImageFile, ImageRef
 
-from checks.context import CASE, NAME, SID, Ctx, Doc
+from checks.context import NAME, SID, Ctx, Doc
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def loose_images(ctx: Ctx, college: str, case_folders: set[str]) -> list[tuple[D
     """The college's separate image files of the cases deliverable (or of no deliverable). A file is
     a life photo when its name says so, or when its folder's name does and that folder holds no case
     (``生活照/张三.jpg``)."""
-    key = ctx.deliverable_key(CASE)
+    key = ctx.case_deliverable()
     kw = ctx.checks.life_photo_keywords
     out = []
     for d in ctx.images(college):

@@ -11,7 +11,7 @@ from typing import Iterator
 from paperdesk import textnorm
 
 from checks.case_images import CaseKit, case_kits, life_photos
-from checks.context import CASE, SID, SUMMARY, Ctx, percent, sid_note
+from checks.context import SID, SUMMARY, Ctx, percent, sid_note
 from checks.matching import Person, find_person, people_of
 from checks.registry import Finding, rule
 
@@ -50,7 +50,7 @@ def photo_too_small(ctx: Ctx) -> Iterator[Finding]:
 def _small(ctx: Ctx, college: str, pic, kit: CaseKit | None, least: int) -> Finding:
     owner = f"{_who(kit)}的" if kit else ""
     return Finding(f"{owner}生活照太小：{pic.name} 为 {_mib(pic.size)}，要求不小于 {_mib(least)}（{pic.file}）。",
-                   college=college, deliverable=kit.case.deliverable if kit else ctx.deliverable_key(CASE),
+                   college=college, deliverable=kit.case.deliverable if kit else ctx.case_deliverable(),
                    student_id=(kit.author_sid or None) if kit else None, name=kit.author if kit else None,
                    file=pic.file, field="生活照", expected=f"≥{least}", found=str(pic.size))
 
@@ -109,7 +109,7 @@ def case_section_missing(ctx: Ctx) -> Iterator[Finding]:
 @rule("CASE_QUOTA", severity="error", needs=("case_quota_ratio",))
 def case_quota(ctx: Ctx) -> Iterator[Finding]:
     """Cases ≠ round_half_up(case_quota_ratio × headcount), for colleges that sent cases."""
-    key = ctx.deliverable_key(CASE)
+    key = ctx.case_deliverable()
     ratio = ctx.checks.case_quota_ratio
     for college in ctx.colleges:
         if not ctx.files(college, key):

@@ -16,12 +16,13 @@ from paperdesk import textnorm
 from paperdesk.campaign import Campaign
 from paperdesk.models import CaseDoc, ExtractionError, FormDoc, Identified, ImageFile, IntakeItem, Submission, TableDoc
 
-# form ids of SPEC §4
-CASE, SELECTION, AWARDS, SUMMARY, APPROVAL = "A1", "A2", "A3", "A4", "A5"
+# form ids of SPEC §4 still read by the rules written for the 2020 notice (selection, assessment,
+# the case authors); the generic rules take theirs from the campaign
+SELECTION, SUMMARY = "A2", "A4"
 # column / header keys of SPEC §4
 NAME, SID, RATING, DECLARED = "姓名", "学号", "考核等级", "申报等级"
 STATED_TOTAL, PUBLICITY = "带班党员总数", "公示时间"
-NEW_CLASS, STATUS = "所带新生班级", "政治面貌"
+NEW_CLASS = "所带新生班级"
 
 INTAKE = "intake"
 
@@ -89,6 +90,12 @@ class Ctx:
     def deliverable_key(self, form: str) -> str | None:
         """The key of the deliverable whose form is ``form``."""
         return next((d.key for d in self.campaign.deliverables if d.form == form), None)
+
+    def case_deliverable(self) -> str | None:
+        """The key of the deliverable written on a form of kind ``case`` (titled texts with
+        sections and pictures), None when the campaign has none."""
+        forms = self.campaign.forms
+        return next((d.key for d in self.campaign.deliverables if d.form and forms[d.form].kind == "case"), None)
 
     def default_year(self) -> int:
         """The campaign's year: that of its earliest deadline."""

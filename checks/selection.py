@@ -13,7 +13,7 @@ from typing import Iterator
 
 from paperdesk import textnorm
 
-from checks.context import NEW_CLASS, SELECTION, SID, STATUS, Ctx, sid_of
+from checks.context import NEW_CLASS, SELECTION, SID, Ctx, sid_of
 from checks.matching import Person, people_of, unique
 from checks.registry import Finding, rule
 
