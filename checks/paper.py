@@ -110,13 +110,18 @@ def paper_electronic_mismatch(ctx: Ctx) -> Iterator[Finding]:
 
 def _pair(ctx: Ctx, on_paper: list[Person], electronic: list[Person]) -> tuple[list[tuple[Person, Person, bool]], list[Person]]:
     """(paper person, electronic person, sure pairing?) and the paper people left unpaired. Exact
-    pairs first (学号, else 姓名); then each leftover paper person with the one leftover electronic
-    person it resembles (a name read without its rare character, a 学号 with a misread digit)."""
+    pairs first (学号, else 姓名; a person listed twice on paper pairs twice with the one
+    electronic listing: a repeat is DUPLICATE_PERSON's business, not an absence); then each
+    leftover paper person with the one leftover electronic person it resembles (a name read
+    without its rare character, a 学号 with a misread digit)."""
     pairs, left = [], []
     taken: set[int] = set()
     for pp in on_paper:
         ep = find_person(pp, [e for e in electronic if id(e) not in taken])
-        if ep is None:
+        again = find_person(pp, electronic) if ep is None else None
+        if again is not None:
+            pairs.append((pp, again, True))
+        elif ep is None:
             left.append(pp)
         else:
             taken.add(id(ep))

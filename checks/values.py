@@ -7,7 +7,7 @@
   that is none of the vocabulary's spellings is UNSURE, never DIFFERENT;
 - a 学号 compares digits (201824131105 == 2.01824131105E+11); a 学号 shown with lost digits
   (2.01706E+11) agrees with any 学号 it could be and is UNSURE;
-- a count compares numbers ("0" == "0.0" == "无");
+- a count compares numbers ("0" == "0.0" == "无"), a decimal compares its value (3.2 == 3.20);
 - a name ignores stray spaces and a trailing note ("张三（组长）" is 张三);
 - other text ignores width, spaces, punctuation and case; where one is a shortening of the other
   (18数学1班 / 2018级数学与应用数学1班: the same digits, the characters of one in order in the
@@ -20,6 +20,7 @@ warning that shows both values: a flag sent back to a college must rest on a sur
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from enum import Enum
 
 from paperdesk import textnorm
@@ -56,12 +57,24 @@ def compare(campaign: Campaign | None, field: str | None, a: str | None, b: str 
     if field == SID or _LOST_DIGITS.fullmatch(a.strip()) or _LOST_DIGITS.fullmatch(b.strip()):
         if _could_be(a, sb) or _could_be(b, sa):
             return Verdict.UNSURE
+    da, db = _decimal(a), _decimal(b)
+    if da is not None and db is not None:
+        return Verdict.SAME if da == db else Verdict.DIFFERENT
     ia, ib = textnorm.to_int(a), textnorm.to_int(b)
     if ia is not None and ib is not None:
         return Verdict.SAME if ia == ib else Verdict.DIFFERENT
     if _shortening(textnorm.squash(a), textnorm.squash(b)):
         return Verdict.UNSURE
     return Verdict.DIFFERENT
+
+
+_DECIMAL = re.compile(r"[+-]?\d+\.\d+|[+-]?\d+")
+
+
+def _decimal(text: str) -> Decimal | None:
+    """The value of a text that is one plain decimal number (3.2, ３．２０, 85.50), else None."""
+    t = textnorm.clean(textnorm.to_halfwidth(text)).replace(" ", "")
+    return Decimal(t) if _DECIMAL.fullmatch(t) and "." in t else None
 
 
 def same(campaign: Campaign | None, field: str | None, a: str | None, b: str | None) -> bool:

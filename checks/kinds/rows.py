@@ -67,20 +67,31 @@ class ValueInSet(Params):
 
 @kind("value_in_set", ValueInSet, ("person", "column", "value", "allowed", "subject", "where"))
 def value_in_set(ctx: Ctx, p: ValueInSet, say) -> Iterator[Finding]:
-    """A row whose ``column`` is none of ``allowed`` (short forms tolerated: 预备党员 is
+    """A row whose ``column`` is none of ``allowed``. With a vocabulary for the column the value
+    is judged by meaning (团员 is 共青团员); a spelling the vocabulary does not know is a warning
+    (staff look), never an error. Without one, short forms are tolerated (预备党员 is
     中共预备党员). Placeholders: person, column, value, allowed, subject, where."""
     allowed = "、".join(p.allowed)
+    vocab = ctx.campaign.vocabulary(p.column)
+    wanted = {ctx.campaign.meaning(p.column, a) or a for a in p.allowed}
     for _d, person in _people(ctx, p.form):
         if p.when and not _in_category(ctx, person, p.when):
             continue
         value = person.cells.get(p.column, "")
-        if status_ok(value, p.allowed):
+        meant = ctx.campaign.meaning(p.column, value) if value else None
+        if meant in wanted or status_ok(value, p.allowed):
             continue
         shown = value or "（空）"
-        yield _finding(person, say(f"{person.label}的{p.column}为“{shown}”，{p.subject}须为{allowed}之一（{person.where}）。",
-                                   person=person.label, column=p.column, value=shown, allowed=allowed,
-                                   subject=p.subject, where=person.where),
-                       field=p.column, expected=allowed, found=value or None)
+        unsure = bool(value) and vocab is not None and meant is None
+        values = dict(person=person.label, column=p.column, value=shown, allowed=allowed, subject=p.subject,
+                      where=person.where)
+        if unsure:
+            msg = (f"{person.label}的{p.column}填写为“{shown}”，不是常见写法，无法判断是否为{allowed}之一"
+                   f"（{p.subject}须为其中之一），请核实（{person.where}）。")
+        else:
+            msg = say(f"{person.label}的{p.column}为“{shown}”，{p.subject}须为{allowed}之一（{person.where}）。", **values)
+        yield _finding(person, msg, field=p.column, expected=allowed, found=value or None,
+                       severity="warning" if unsure else None)
 
 
 # ---------------------------------------------------------------- row_condition

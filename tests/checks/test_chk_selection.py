@@ -69,3 +69,8 @@ def test_candidate_status():
     [f] = b.run(b.sub(_a2([CLASSES[0]], status="共青团员")), "CANDIDATE_STATUS")
     assert (f.field, f.found, f.name) == ("政治面貌", "共青团员", "学生0")
     assert b.run(b.sub(_a2([CLASSES[0]], status="中共预备党员")), "CANDIDATE_STATUS") == []
+    assert b.run(b.sub(_a2([CLASSES[0]], status="中共党员（正式）")), "CANDIDATE_STATUS") == []  # by meaning
+    [f] = b.run(b.sub(_a2([CLASSES[0]], status="团员")), "CANDIDATE_STATUS")  # 团员 means 共青团员: sure
+    assert f.severity == "error"
+    [f] = b.run(b.sub(_a2([CLASSES[0]], status="党内积极")), "CANDIDATE_STATUS")  # no known spelling
+    assert f.severity == "warning" and "无法判断" in f.message

@@ -270,3 +270,12 @@ def test_a_difference_the_recogniser_was_not_sure_of_is_a_doubt_not_a_mismatch()
     sure = hand_lattice([{ch: 0.999} for ch in "优秀学生带班党员"])
     [g] = run(electronic_a4(), _with_lattice(rows, 5, "考核等级", sure))
     assert (g.code, g.expected, g.found) == ("PAPER_ELECTRONIC_MISMATCH", "合格", "优秀学生带班党员")
+
+
+def test_a_person_listed_twice_on_paper_is_not_absent_from_the_electronic_copy():
+    """Found by the independent 2021 inbox: the second paper listing of a repeated row was read as
+    a person missing from the electronic copy (a false error); the repeat pairs with the one
+    electronic listing (DUPLICATE_PERSON reports repeats)."""
+    rows = [b.a4row(i + 1, nm, sid) for i, (nm, sid) in enumerate(PEOPLE)]
+    rows.append(TableRow(len(rows) + 1, dict(rows[0].cells)))  # row 1 again, word for word
+    assert run(electronic_a4(), a4_scan(rows)) == []

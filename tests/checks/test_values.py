@@ -20,6 +20,9 @@ S, D, U = Verdict.SAME, Verdict.DIFFERENT, Verdict.UNSURE
     ("姓名", "张 三", "张三", S), ("姓名", "张三（组长）", "张三", S), ("姓名", "张三", "张山", D),
     ("所带班级", "19数学1班", "2019级数学与应用数学1班", U), ("所带班级", "数学191班", "19数学1班", U),
     ("专业班级", "18数学1班", "18统计2班", D), ("不及格科目数", "0", "无", S), ("不及格科目数", "1", "0", D),
+    # a decimal by its value: a grade point typed 3.20 in one document and 3.2 in the other
+    ("平均学分绩点", "3.20", "3.2", S), ("平均学分绩点", "３．５", "3.50", S), ("平均学分绩点", "3.2", "3.3", D),
+    ("平均学分绩点", "3.2", "3.2分", U),
 ])
 def test_compare(field, a, bb, verdict):
     assert compare(b.CAMPAIGN, field, a, bb) is verdict
