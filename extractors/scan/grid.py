@@ -20,6 +20,9 @@ from extractors.scan.model import Cell, Table
 
 MIN_LINE_IN = 0.25  # a stroke longer than this is a ruling line, not a character
 BORDER_COVER = 0.55  # share of a shared edge the line mask must cover for a border to exist
+EDGE_TOL_IN = 0.04  # how far from its position a line may be found along one edge: a residual skew
+# or a sheet fed askew (0.5-0.8°) moves the far end of a line by 5-7 px at 150-200 dpi; at 0.03 in the
+# last row's borders were missed there and the row read as one cell
 
 
 def binarize(image: np.ndarray) -> np.ndarray:
@@ -142,7 +145,7 @@ def _merge_cells(horiz, vert, ys, xs, dpi) -> list[Cell]:
             i = parent[i]
         return i
 
-    tol = max(2, int(dpi * 0.03))
+    tol = max(2, int(dpi * EDGE_TOL_IN))
     for r in range(n_r):
         for c in range(n_c):
             if c + 1 < n_c and not _covered(vert, xs[c + 1], ys[r], ys[r + 1], True, tol):

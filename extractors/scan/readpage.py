@@ -2,7 +2,8 @@
 
 Contract: :func:`read_page` runs, for one :class:`PageImage`: seal finding and removal (the seal
 finder's ``find_seal``/``remove_seal`` when that module is present; red ink whitened, black text
-under it kept), orientation and deskew, table grid, ruling lines wiped, OCR of every cell (read
+under it kept), orientation and deskew, table grid, ruling lines wiped, each cell cut at its own
+lines (a glyph reaching the cut caps the cell's confidence: :mod:`extractors.scan.cells`), OCR of every cell (read
 again turned 180° when the cells read badly: cheaper than testing every page for upside down), and of
 the text outside the tables (the title band and header line above the largest table; the whole
 page when there is no table). A born-digital page (``origin == "text"``) is not OCR'd: its text
@@ -19,6 +20,7 @@ import cv2
 import numpy as np
 
 from extractors.scan import grid, orient
+from extractors.scan.cells import CUT_CONF, cell_windows
 from extractors.scan.model import CellText, PageImage, PageRead, Table, TableText, Word
 from extractors.scan.ocr.base import OcrEngine, join_lines
 
@@ -74,12 +76,17 @@ def _coarse(texts: list[TableText]) -> list[TableText]:
 
 def _read_tables(image: np.ndarray, tables: list[Table], engine: OcrEngine, dpi: float):
     """(the image with its ruling lines wiped, the text of every cell of every table)."""
+    wipe = grid.line_mask(image, dpi)
     clean = image.copy()
-    clean[grid.line_mask(image, dpi) > 0] = 255
+    clean[wipe > 0] = 255
     texts = []
     for table in tables:
-        found = engine.read_cells(clean, [c.bbox for c in table.cells], dpi)
-        texts.append(TableText(table, tuple(CellText(c, *reading) for c, reading in zip(table.cells, found))))
+        windows = cell_windows(clean, wipe, table, dpi)  # each cell cut at its own lines
+        found = engine.read_cells(clean, [box for box, _ in windows], dpi)
+        cells = []
+        for c, (_, cut), (text, conf, *lattice) in zip(table.cells, windows, found):
+            cells.append(CellText(c, text, min(conf, CUT_CONF) if cut and text else conf, *lattice))
+        texts.append(TableText(table, tuple(cells)))
     return clean, texts
 
 

@@ -38,7 +38,7 @@ LINE_MARGIN = 0.15
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 _SPACE_CJK = re.compile(rf"(?<={_CJK})\s+|\s+(?={_CJK})")
 
-__all__ = ["OcrEngine", "Word", "tidy", "cell_crop", "text_lines", "join_lines", "INK_LEVEL"]
+__all__ = ["OcrEngine", "Word", "tidy", "cell_crop", "cell_inset", "text_lines", "join_lines", "INK_LEVEL"]
 
 
 class OcrEngine(ABC):
@@ -84,11 +84,16 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+def cell_inset(dpi: float) -> int:
+    """Pixels :func:`cell_crop` cuts off each side of a cell box (the ruling line's strip)."""
+    return max(2, int(dpi * 0.025))
+
+
 def cell_crop(page: np.ndarray, box: BBox, dpi: float) -> np.ndarray | None:
     """The inside of a cell (border strip cut off), trimmed to its ink with a white margin;
     None when the cell holds no ink. ``page`` should have its ruling lines wiped already."""
     x0, y0, x1, y1 = box
-    inset = max(2, int(dpi * 0.025))
+    inset = cell_inset(dpi)
     crop = page[y0 + inset: y1 - inset, x0 + inset: x1 - inset]
     if crop.size == 0:
         return None
