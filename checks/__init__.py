@@ -27,7 +27,7 @@ from paperdesk.campaign import Campaign
 from paperdesk.errors import CampaignError
 from paperdesk.models import Flag, Submission
 
-from checks import assessment, cases, deliverables, intake_rules, paper, reconcile, seals, selection  # noqa: F401  (register)
+from checks import assessment, deliverables, intake_rules, paper, reconcile, seals, selection  # noqa: F401  (register)
 from checks.context import Ctx
 from checks.reconcile import compare_fields, same_value
 from checks.kinds import KINDS, ValidationError, parse, run_kind, template_problems

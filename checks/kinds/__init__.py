@@ -14,7 +14,9 @@ registered under its code (:mod:`checks.registry`: the rules of SPEC §5 written
 
 Kinds: see :mod:`checks.kinds.rows` (value_in_set, row_condition, quota, per_group_max),
 :mod:`checks.kinds.documents` (period_min_days, text_length, person_missing_in),
-:mod:`checks.kinds.people` (duplicate_person). ``docs/campaigns.md``
+:mod:`checks.kinds.people` (duplicate_person), :mod:`checks.kinds.cases` (document_length,
+picture_count, photo_min_size, photo_required, required_sections, document_quota,
+author_listed_in: the documents of a ``kind: case`` form). ``docs/campaigns.md``
 lists every kind with its parameters and an example.
 """
 
@@ -85,4 +87,4 @@ def run_kind(k: Kind, ctx, params: Params, message: str | None) -> Iterable[Find
 
 __all__ = ["KINDS", "Kind", "Params", "kind", "parse", "run_kind", "template_problems", "ValidationError"]
 
-from checks.kinds import documents, people, rows  # noqa: E402,F401  (register)
+from checks.kinds import cases, documents, people, rows  # noqa: E402,F401  (register)

@@ -116,3 +116,12 @@ def with_college(campaign: Campaign = CAMPAIGN, name: str = MATH, **update) -> C
 
 def hint(source: str, text: str) -> CollegeHint:
     return CollegeHint(source, text, CAMPAIGN.find_college(text))
+
+
+def with_rule(campaign: Campaign = CAMPAIGN, code: str = "", **params) -> Campaign:
+    """A copy of the campaign whose (first) rule entry under ``code`` has ``params`` changed."""
+    from paperdesk.campaign import RuleEntry
+
+    first, *rest = campaign.rules[code]
+    entry = RuleEntry.model_validate({**first.model_dump(exclude_none=True), **first.params, **params})
+    return campaign.model_copy(update={"rules": {**campaign.rules, code: (entry, *rest)}})

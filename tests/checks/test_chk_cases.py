@@ -17,7 +17,7 @@ def test_life_photo_of_exactly_one_mib_passes_one_byte_less_fails():
 
 
 def test_photo_min_bytes_is_read_from_the_campaign():
-    camp = b.CAMPAIGN.model_copy(update={"checks": b.CAMPAIGN.checks.model_copy(update={"photo_min_bytes": 2_000_000})})
+    camp = b.with_rule(code="PHOTO_TOO_SMALL", min_bytes=2_000_000)
     assert len(b.run(b.sub(b.case(b.MATH, "张三")), "PHOTO_TOO_SMALL", camp)) == 1
 
 
@@ -99,7 +99,7 @@ def test_case_quota_40_percent_of_11_is_4_and_of_13_is_5():
 
 def test_case_quota_half_rounds_up():
     camp = b.with_college(headcount=15)
-    camp = camp.model_copy(update={"checks": camp.checks.model_copy(update={"case_quota_ratio": Decimal("0.5")})})
+    camp = b.with_rule(camp, "CASE_QUOTA", ratio="0.5")
     assert b.run(b.sub(_cases(b.MATH, 8)), "CASE_QUOTA", camp) == []  # 7.5 -> 8
     assert len(b.run(b.sub(_cases(b.MATH, 7)), "CASE_QUOTA", camp)) == 1
 

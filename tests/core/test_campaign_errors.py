@@ -23,15 +23,15 @@ def _error(p) -> str:
 
 
 def test_a_bad_value_names_its_line_key_and_what_was_expected(tmp_path):
-    p, line = _broken(tmp_path, "  case_max_chars: 1500", "  case_max_chars: 一千五")
+    p, line = _broken(tmp_path, "  student_id_digits: 12", "  student_id_digits: 一千五")
     msg = _error(p)
-    assert f"第 {line} 行 checks.case_max_chars：应为整数，现为 '一千五'" in msg, msg
+    assert f"第 {line} 行 checks.student_id_digits：应为整数，现为 '一千五'" in msg, msg
 
 
 def test_an_unknown_key_is_pointed_at(tmp_path):
-    p, line = _broken(tmp_path, "  case_images_min: 3", "  case_image_min: 3")
+    p, line = _broken(tmp_path, "  ocr_min_confidence: 0.80", "  ocr_min_confidense: 0.80")
     msg = _error(p)
-    assert f"第 {line} 行 checks.case_image_min：不认识的键" in msg, msg
+    assert f"第 {line} 行 checks.ocr_min_confidense：不认识的键" in msg, msg
 
 
 def test_a_value_out_of_range_and_a_wrong_choice(tmp_path):

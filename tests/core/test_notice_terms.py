@@ -20,7 +20,7 @@ TERMS = re.compile(r"带班|标兵|案例|考核|审批表|获奖|新聘|优秀�
 
 #: the debt, per module, when the rule library arrived (2026-12-07): only ever lowered
 ALLOWED = {
-    "checks/assessment.py": 1, "checks/cases.py": 18, "checks/context.py": 6,
+    "checks/assessment.py": 1, "checks/context.py": 6,
     "checks/selection.py": 1, "extractors/docx_case.py": 5, "extractors/labels.py": 6,
     "paperdesk/awards.py": 2, "paperdesk/cli.py": 3, "paperdesk/roster.py": 5,
     "writers/case_list.py": 4, "writers/forms/case.py": 2, "writers/forms/write.py": 1, "writers/masters.py": 6,
