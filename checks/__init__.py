@@ -1,22 +1,24 @@
-"""checks: every rule of SPEC §5, and the cross-document reconciliation.
+"""checks: the rules a campaign runs, and the cross-document reconciliation.
 
 Pure: a :class:`~paperdesk.campaign.Campaign` and a :class:`~paperdesk.models.Submission` in, a
 list of :class:`~paperdesk.models.Flag` out. Only the rules the campaign lists under ``rules:``
-run, at the severity it gives them. Each rule is a small function registered under its
-flag code in :mod:`checks.registry`; the rules live by area:
+run, at the severity it gives them. A rule entry names either a kind of the rule library
+(:mod:`checks.kinds`: generic, with typed parameters from the YAML) or the rule registered in
+Python under its flag code (:mod:`checks.registry`), which live by area:
 
     intake_rules  UNREADABLE_FILE DUPLICATE_FILE UNKNOWN_COLLEGE COLLEGE_CONFLICT ARCHIVE_NAME_INVALID
                   (COLLEGE_CONFLICT also from seals: seals.seal_conflicts)
     deliverables  DELIVERABLE_MISSING (electronic half and paper half) LATE_SUBMISSION
-    cases         PHOTO_TOO_SMALL PHOTO_MISSING CASE_TOO_LONG CASE_IMAGE_COUNT CASE_SECTION_MISSING
-                  CASE_QUOTA CASE_AUTHOR_UNKNOWN
-    assessment    MODEL_QUOTA_EXCEEDED CRITERIA_NOT_MET HEADCOUNT_MISMATCH PUBLICITY_TOO_SHORT
-                  FORM_MISSING FORM_NOT_IN_SUMMARY
-    selection     CLASS_OVER_STAFFED CLASS_UNSTAFFED CANDIDATE_GRADE CANDIDATE_STATUS
-    people        DUPLICATE_PERSON
+    assessment    HEADCOUNT_MISMATCH
+    selection     CLASS_UNSTAFFED CANDIDATE_GRADE
     reconcile     FIELD_MISMATCH (and same_value/compare_fields for scan pairs)
     seals         SEAL_MISSING (and the seal part of COLLEGE_CONFLICT)
     paper         PAPER_ELECTRONIC_MISMATCH OCR_LOW_CONFIDENCE (scans against electronic copies)
+
+The kinds: kinds.rows (value_in_set, row_condition, quota, per_group_max), kinds.documents
+(period_min_days, text_length, person_missing_in), kinds.people (duplicate_person), kinds.cases
+(document_length, picture_count, photo_min_size, photo_required, required_sections,
+document_quota, author_listed_in). docs/campaigns.md lists them all with their parameters.
 """
 
 from __future__ import annotations
