@@ -9,14 +9,12 @@ Python under its flag code (:mod:`checks.registry`), which live by area:
     intake_rules  UNREADABLE_FILE DUPLICATE_FILE UNKNOWN_COLLEGE COLLEGE_CONFLICT ARCHIVE_NAME_INVALID
                   (COLLEGE_CONFLICT also from seals: seals.seal_conflicts)
     deliverables  DELIVERABLE_MISSING (electronic half and paper half) LATE_SUBMISSION
-    assessment    HEADCOUNT_MISMATCH
-    selection     CLASS_UNSTAFFED CANDIDATE_GRADE
     reconcile     FIELD_MISMATCH (and same_value/compare_fields for scan pairs)
     seals         SEAL_MISSING (and the seal part of COLLEGE_CONFLICT)
     paper         PAPER_ELECTRONIC_MISMATCH OCR_LOW_CONFIDENCE (scans against electronic copies)
 
-The kinds: kinds.rows (value_in_set, row_condition, quota, per_group_max), kinds.documents
-(period_min_days, text_length, person_missing_in), kinds.people (duplicate_person), kinds.cases
+The kinds: kinds.rows (value_in_set, row_condition, quota, per_group_max, groups_covered,
+id_year), kinds.documents (period_min_days, text_length, person_missing_in, stated_total), kinds.people (duplicate_person), kinds.cases
 (document_length, picture_count, photo_min_size, photo_required, required_sections,
 document_quota, author_listed_in). docs/campaigns.md lists them all with their parameters.
 """
@@ -29,7 +27,7 @@ from paperdesk.campaign import Campaign
 from paperdesk.errors import CampaignError
 from paperdesk.models import Flag, Submission
 
-from checks import assessment, deliverables, intake_rules, paper, reconcile, seals, selection  # noqa: F401  (register)
+from checks import deliverables, intake_rules, paper, reconcile, seals  # noqa: F401  (register)
 from checks.context import Ctx
 from checks.reconcile import compare_fields, same_value
 from checks.kinds import KINDS, ValidationError, parse, run_kind, template_problems
@@ -67,10 +65,6 @@ def rule_problems(campaign: Campaign, path=None) -> list[str]:
                                     f"可用的 kind：{'、'.join(sorted(KINDS))}）")
                 for key in entry.params:
                     at(code, i, (key,), "不认识的键（只有写了 kind 的检查才有参数）")
-                for need in RULES[code].needs if code in RULES else ():
-                    value = getattr(campaign.checks, need, None)
-                    if value is None or value == ():
-                        problems.append(f"checks.{need}：检查 {code} 需要这一项，活动配置中没有")
                 if entry.message:
                     at(code, i, ("message",), "只有写了 kind 的检查才能改写 message")
                 continue
@@ -122,7 +116,7 @@ def campaign_rules(campaign: Campaign) -> list[Rule]:
         for entry in entries:
             if entry.kind is None:
                 base = RULES[code]
-                out.append(Rule(code, entry.severity or base.severity, base.func, base.needs))
+                out.append(Rule(code, entry.severity or base.severity, base.func))
             else:
                 k = KINDS[entry.kind]
                 params = parse(entry.kind, entry.params)

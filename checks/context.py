@@ -1,8 +1,8 @@
 """What every rule sees: the campaign and the submission, with look-ups by college and form.
 
-The form ids (A1…A5) and column keys below are the structure of the forms SPEC §4 defines; every
-*value* a rule compares against (quotas, limits, dates, colleges, statuses) comes from the
-campaign. A :class:`Doc` is an extracted record together with the identified file it came from,
+Forms and columns are named by the campaign's rules (a person is identified by 姓名 and 学号 in
+every form); every *value* a rule compares against (quotas, limits, dates, colleges, statuses)
+comes from the campaign. A :class:`Doc` is an extracted record together with the identified file it came from,
 so that every flag can say where (file, row).
 """
 
@@ -16,13 +16,8 @@ from paperdesk import textnorm
 from paperdesk.campaign import Campaign
 from paperdesk.models import CaseDoc, ExtractionError, FormDoc, Identified, ImageFile, IntakeItem, Submission, TableDoc
 
-# form ids of SPEC §4 still read by the rules written for the 2020 notice (selection, assessment,
-# the case authors); the generic rules take theirs from the campaign
-SELECTION, SUMMARY = "A2", "A4"
-# column / header keys of SPEC §4
-NAME, SID, RATING, DECLARED = "姓名", "学号", "考核等级", "申报等级"
-STATED_TOTAL, PUBLICITY = "带班党员总数", "公示时间"
-NEW_CLASS = "所带新生班级"
+# the person's identity in every form (every other form id and column comes from the campaign)
+NAME, SID = "姓名", "学号"
 
 INTAKE = "intake"
 
@@ -100,31 +95,6 @@ class Ctx:
     def default_year(self) -> int:
         """The campaign's year: that of its earliest deadline."""
         return min(d.due for d in self.campaign.deliverables).year
-
-    def headcount(self, college: str) -> tuple[int | None, str]:
-        """The college's class-mentor headcount (the quota base) and where it came from, in this
-        order: the office's roster (reference data), else the 带班党员总数 the college states on its
-        A4, else the A4's person rows; (None, "") when none is known. Never a figure nobody gave."""
-        c = self.campaign.college(college)
-        if c is not None and c.headcount is not None:
-            return c.headcount, self.campaign.roster_source or "活动配置中的学院带班党员总数"
-        stated = self.stated_headcount(college)
-        if stated is not None:
-            return stated
-        for d in self.docs(college, SUMMARY):
-            rows = person_rows(d.record)
-            if rows:
-                return len(rows), f"汇总表所列人数（{d.file}）"
-        return None, ""
-
-    def stated_headcount(self, college: str) -> tuple[int, str] | None:
-        """The 带班党员总数 the college states on its electronic A4 (then on a scan of it)."""
-        for scans in (False, True):
-            for d in self.docs(college, SUMMARY, scans=scans):
-                n = textnorm.to_int(d.record.header.get(STATED_TOTAL))
-                if n:
-                    return n, f"学院在汇总表上填写的带班党员总数（{d.file}）"
-        return None
 
     def college_of_item(self, item: IntakeItem) -> str | None:
         """A college for an item checks saw only in intake: the one its hints agree on, else None."""

@@ -49,8 +49,6 @@ class Rule:
     code: str
     severity: Severity
     func: RuleFunc
-    #: the ``checks:`` values the rule reads that a campaign may leave out (see rule_problems)
-    needs: tuple[str, ...] = ()
 
     @property
     def area(self) -> str:
@@ -81,16 +79,15 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, severity: Severity, needs: tuple[str, ...] = ()) -> Callable[[RuleFunc], RuleFunc]:
-    """Register ``func`` under ``code``; a code registered twice is a bug (ValueError). ``needs``
-    names the optional ``checks:`` values the rule cannot run without."""
+def rule(code: str, severity: Severity) -> Callable[[RuleFunc], RuleFunc]:
+    """Register ``func`` under ``code``; a code registered twice is a bug (ValueError)."""
     if severity not in ("error", "warning"):
         raise ValueError(f"{code}: unknown severity {severity!r}")
 
     def register(func: RuleFunc) -> RuleFunc:
         if code in RULES:
             raise ValueError(f"rule {code} registered twice ({RULES[code].area}, {func.__module__})")
-        RULES[code] = Rule(code, severity, func, needs)
+        RULES[code] = Rule(code, severity, func)
         return func
 
     return register

@@ -61,11 +61,34 @@ class DocumentQuota(_Docs):
     ratio: Decimal = Field(gt=0)
     #: what the base is called in messages (带班党员总数)
     base_label: str = "人数"
+    #: without a roster figure: the total the college states in header ``base_header`` of its form
+    #: ``base_form``, then that form's rows (what the 2020 notice did); no fallback when unset
+    base_form: str | None = None
+    base_header: str | None = None
 
     @field_validator("ratio", mode="before")
     @classmethod
     def _ratio(cls, v):
         return Decimal(str(v))
+
+
+def _headcount(ctx: Ctx, p: DocumentQuota, college: str) -> tuple[int | None, str]:
+    from checks.kinds.documents import stated_total_of
+
+    c = ctx.campaign.college(college)
+    if c is not None and c.headcount is not None:
+        return c.headcount, ctx.campaign.roster_source or "活动配置中的学院人数"
+    if not p.base_form:
+        return None, ""
+    title = next((d.title for d in ctx.campaign.deliverables if d.form == p.base_form), p.base_form)
+    stated = stated_total_of(ctx, college, p.base_form, p.base_header, "汇总表") if p.base_header else None
+    if stated is not None:
+        return stated
+    for d in ctx.docs(college, p.base_form):
+        rows = people_of(d)
+        if rows:
+            return len(rows), f"{title}所列人数（{d.file}）"
+    return None, ""
 
 
 class AuthorListedIn(_Docs):
@@ -172,14 +195,14 @@ def case_section_missing(ctx: Ctx, p: RequiredSections, _say) -> Iterator[Findin
 @kind("document_quota", DocumentQuota, ())
 def case_quota(ctx: Ctx, p: DocumentQuota, _say) -> Iterator[Finding]:
     """Documents ≠ round_half_up(ratio × headcount), for colleges that sent some (the headcount:
-    the office's roster, else the summary's, see Ctx.headcount)."""
+    the office's roster, else what the college states on ``base_form``, else its rows)."""
     key = ctx.case_deliverable()
     ratio = p.ratio
     for college in ctx.colleges:
         if not ctx.files(college, key):
             continue
         n = len(ctx.cases(college))
-        head, source = ctx.headcount(college)
+        head, source = _headcount(ctx, p, college)
         if head is None:
             yield Finding(f"无法核对{p.what}数量：不知道{college}的{p.base_label}（名册和学院报送的材料中都没有）；"
                           f"收到{p.what} {n} 篇，请人工核实。", college=college, deliverable=key, severity="warning",

@@ -117,3 +117,57 @@ def person_missing_in(ctx: Ctx, p: PersonMissingIn, say) -> Iterator[Finding]:
                           college=college, deliverable=person.doc.deliverable, student_id=person.sid or None,
                           name=person.name or None, file=person.doc.file, expected=p.expected or target_title,
                           found=person.label if p.found_person else "未收到")
+
+
+# ---------------------------------------------------------------- stated_total
+
+
+class StatedTotal(Params):
+    form: str
+    #: the header field where the college states how many people the form lists (带班党员总数)
+    field: str
+    document: str = "汇总表"
+    #: also compare it with the office's roster, once per college (a warning with both figures)
+    roster: bool = True
+
+
+def stated_total_of(ctx: Ctx, college: str, form: str, field: str, document: str) -> tuple[int, str] | None:
+    """The total a college states in header ``field`` of its electronic ``form`` (then of a scan
+    of it), with where it was read."""
+    for scans in (False, True):
+        for d in ctx.docs(college, form, scans=scans):
+            n = textnorm.to_int(d.record.header.get(field))
+            if n:
+                return n, f"学院在{document}上填写的{field}（{d.file}）"
+    return None
+
+
+@kind("stated_total", StatedTotal, ())
+def stated_total(ctx: Ctx, p: StatedTotal, _say) -> Iterator[Finding]:
+    """A form's stated total (header ``field``) differs from its number of person rows (a warning
+    when it is not stated or cannot be read); with ``roster``, once per college, a warning when
+    the office's roster and the college's figure disagree (both shown: neither is picked
+    silently). No message template."""
+    key = next((d.key for d in ctx.campaign.deliverables if d.form == p.form), None)
+    if p.roster:
+        for c in ctx.campaign.colleges:
+            stated = stated_total_of(ctx, c.name, p.form, p.field, p.document) if c.headcount is not None else None
+            if stated is None or stated[0] == c.headcount:
+                continue
+            source = ctx.campaign.roster_source or "活动配置"
+            yield Finding(f"{p.field}两处不一致：{source}为 {c.headcount} 人，{stated[1]}为 {stated[0]} 人。"
+                          f"名额按{source}的 {c.headcount} 人计算，请核实。",
+                          college=c.name, deliverable=key, field=f"{p.field}（名册）",
+                          expected=str(c.headcount), found=str(stated[0]), severity="warning")
+    for d in ctx.docs(None, p.form):
+        stated_text = d.record.header.get(p.field, "")
+        stated = textnorm.to_int(stated_text)
+        rows = len(people_of(d))
+        if stated is None:
+            yield Finding(f"{p.document}未填写（或无法读取）“{p.field}”（填写为“{stated_text or '空'}”），表中共 {rows} 人，"
+                          f"无法核对（{d.file}）。", college=d.college, deliverable=d.deliverable, file=d.file,
+                          field=p.field, severity="warning", expected=str(rows), found=stated_text or None)
+        elif stated != rows:
+            yield Finding(f"{p.document}“{p.field}”填写为 {stated}，但表中列出 {rows} 人（{d.file}）。",
+                          college=d.college, deliverable=d.deliverable, file=d.file, field=p.field,
+                          expected=str(rows), found=str(stated))

@@ -17,7 +17,7 @@ from checks.criteria import judge
 from checks.kinds import Params, kind
 from checks.matching import Person, people_of, unique
 from checks.registry import Finding
-from checks.selection import status_ok
+from checks.groups import status_ok
 
 
 def _finding(p: Person, message: str, **kw) -> Finding:
@@ -262,7 +262,7 @@ class PerGroupMax(Params):
 def per_group_max(ctx: Ctx, p: PerGroupMax, say) -> Iterator[Finding]:
     """More than ``max`` rows of one college's forms on one group (a class: names compared
     loosely, 2020级数学1班 ~ 20数学1班). Placeholders: column, group, count, max, people."""
-    from checks.selection import class_key, split_groups
+    from checks.groups import class_key, split_groups
 
     for college in ctx.colleges:
         groups: dict[str, list[tuple[str, Person]]] = {}
@@ -278,3 +278,66 @@ def per_group_max(ctx: Ctx, p: PerGroupMax, say) -> Iterator[Finding]:
                                   column=p.column, group=shown, count=len(members), max=p.max, people=people),
                               college=college, deliverable=first.doc.deliverable, file=first.doc.file,
                               field=f"{p.column}：{shown}", expected=f"≤{p.max}", found=f"{shown}：{len(members)}名")
+
+
+# ---------------------------------------------------------------- groups_covered
+
+
+class GroupsCovered(Params):
+    form: str
+    #: the column naming each row's group(s)
+    column: str
+    #: the flag's expected value, ``{group}`` being the group and ``{max}`` the parameter below
+    #: ("{group}：1—{max}名")
+    expected: str = "{group}：至少1名"
+    max: int | None = None
+
+
+@kind("groups_covered", GroupsCovered, ("group", "column", "file"), severity="warning")
+def groups_covered(ctx: Ctx, p: GroupsCovered, say) -> Iterator[Finding]:
+    """A group of the college's reference list (``College.freshman_classes``, from the office's
+    roster) that no row of its ``form`` names (judged when the form arrived; a warning by
+    default). Placeholders: group, column, file."""
+    from checks.groups import class_key, split_groups
+
+    for c in ctx.campaign.colleges:
+        docs = ctx.docs(c.name, p.form)
+        if not docs or not c.freshman_classes:
+            continue
+        named = {class_key(g) for d in docs for x in people_of(d) for g in split_groups(x.cells.get(p.column, ""))}
+        for group in c.freshman_classes:
+            if class_key(group) not in named:
+                yield Finding(say(f"{p.column}中没有“{group}”（{docs[0].file}）。", group=group, column=p.column, file=docs[0].file),
+                              college=c.name, deliverable=docs[0].deliverable, file=docs[0].file,
+                              field=f"{p.column}：{group}", expected=p.expected.format(group=group, max=p.max), found="0名")
+
+
+# ---------------------------------------------------------------- id_year
+
+
+class IdYear(Params):
+    form: str
+    #: the 学号 must start with this enrolment year
+    year: int = Field(gt=1900)
+
+
+@kind("id_year", IdYear, ("person", "found", "year", "where"))
+def id_year(ctx: Ctx, p: IdYear, say) -> Iterator[Finding]:
+    """A row whose 学号 does not start with the enrolment year ``year`` (an error), or cannot show
+    it (blank or not ``student_id_digits`` digits: said in the message). Placeholders (the wrong
+    year's message): person, found (the year the 学号 shows), year, where."""
+    from checks.context import SID, sid_of
+
+    year = str(p.year)
+    digits = ctx.checks.student_id_digits
+    for _d, person in _people(ctx, p.form):
+        raw = person.cells.get(SID, "")
+        sid, ok = sid_of(raw, digits)
+        if not ok:
+            state = "未填写学号" if not raw else f"学号格式不正确（“{raw}”不是 {digits} 位数字）"
+            yield _finding(person, f"{person.label}{state}，无法核对是否为 {year} 级学生（{person.where}）。",
+                           field=SID, expected=f"{digits}位数字，以{year}开头", found=raw or None)
+        elif not sid.startswith(year):
+            yield _finding(person, say(f"{person.label}的学号显示为 {sid[:4]} 级，应为 {year} 级（{person.where}）。",
+                                       person=person.label, found=sid[:4], year=year, where=person.where),
+                           field=SID, expected=f"{year}级", found=f"{sid[:4]}级")

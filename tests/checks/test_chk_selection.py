@@ -1,7 +1,7 @@
 """Selection rules on A2: class staffing and candidate eligibility."""
 
 import chk_build as b
-from checks.selection import class_key, status_ok
+from checks.groups import class_key, status_ok
 
 CLASSES = ["20数学与应用数学1班", "20数学与应用数学2班", "20统计学1班", "20信息与计算科学1班"]  # the campaign's, for MATH
 

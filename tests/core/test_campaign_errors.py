@@ -49,23 +49,16 @@ def test_a_fix_text_may_only_name_values_of_checks(tmp_path):
 def test_a_rule_the_campaign_names_must_exist(tmp_path, capsys):
     from paperdesk.cli import main
 
-    p, _ = _broken(tmp_path, "  CLASS_UNSTAFFED: {name:", "  CLASS_UNSTAFFING: {name:")
+    p, _ = _broken(tmp_path, "  LATE_SUBMISSION: {name:", "  LATE_SUBMISSIONS: {name:")
     assert main(["run", "--campaign", str(p), "--inbox", str(tmp_path), "--outbox", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
-    assert "rules.CLASS_UNSTAFFING：没有这个检查" in err and not (tmp_path / "out").exists()
+    assert "rules.LATE_SUBMISSIONS：没有这个检查" in err and not (tmp_path / "out").exists()
 
 
 def test_a_missing_key_points_at_the_mapping_that_lacks_it(tmp_path):
     p, _ = _broken(tmp_path, "office: 党委学生工作部（处）\n", "")
     msg = _error(p)
     assert "office：缺少这一项（必填）" in msg and "第 " in msg, msg
-
-
-def test_a_rule_that_needs_a_value_the_campaign_lacks_is_told(tmp_path):
-    from checks import rule_problems
-
-    p, _ = _broken(tmp_path, "  candidate_enrolment_year: 2018     # rising third-years in 2020\n", "")
-    assert "checks.candidate_enrolment_year：检查 CANDIDATE_GRADE 需要这一项" in "\n".join(rule_problems(load_campaign(p), p))
 
 
 def test_a_generic_rule_with_a_bad_parameter_names_its_line(tmp_path):
