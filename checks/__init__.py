@@ -14,9 +14,9 @@ Python under its flag code (:mod:`checks.registry`), which live by area:
     paper         PAPER_ELECTRONIC_MISMATCH OCR_LOW_CONFIDENCE (scans against electronic copies)
 
 The kinds: kinds.rows (value_in_set, row_condition, quota, per_group_max, groups_covered,
-id_year), kinds.documents (period_min_days, text_length, person_missing_in, stated_total), kinds.people (duplicate_person), kinds.cases
-(document_length, picture_count, photo_min_size, photo_required, required_sections,
-document_quota, author_listed_in). docs/campaigns.md lists them all with their parameters.
+id_year), kinds.documents (period_min_days, text_length, person_missing_in, stated_total),
+kinds.people (duplicate_person), kinds.cases (document_length, picture_count, photo_min_size,
+photo_required, required_sections, document_quota, author_listed_in). docs/campaigns.md lists them all with their parameters.
 """
 
 from __future__ import annotations

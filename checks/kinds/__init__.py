@@ -12,8 +12,9 @@ its findings become flags under the entry's flag code, severity and (optional) `
 template, whose ``{placeholders}`` each kind documents. An entry without ``kind`` runs the rule
 registered under its code (:mod:`checks.registry`: the rules of SPEC §5 written for one shape).
 
-Kinds: see :mod:`checks.kinds.rows` (value_in_set, row_condition, quota, per_group_max),
-:mod:`checks.kinds.documents` (period_min_days, text_length, person_missing_in),
+Kinds: see :mod:`checks.kinds.rows` (value_in_set, row_condition, quota, per_group_max,
+groups_covered, id_year), :mod:`checks.kinds.documents` (period_min_days, text_length,
+person_missing_in, stated_total),
 :mod:`checks.kinds.people` (duplicate_person), :mod:`checks.kinds.cases` (document_length,
 picture_count, photo_min_size, photo_required, required_sections, document_quota,
 author_listed_in: the documents of a ``kind: case`` form). ``docs/campaigns.md``
