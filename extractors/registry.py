@@ -20,7 +20,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from paperdesk.campaign import Campaign
+from paperdesk.campaign import Campaign, FormDef
 from paperdesk.models import ExtractionError, Extracted
 from extractors import docx_file, image_file, legacy, ole, pdf_file, xlsx_file
 from extractors.base import Extractor, guarded
@@ -34,7 +34,7 @@ _READ_PART = {
     "timezone": True,
     "colleges": {"__all__": {"name", "aliases"}},
     "deliverables": {"__all__": {"key", "title", "form", "paper", "per_person", "archive_suffix", "keywords"}},
-    "forms": True,
+    "forms": {"__all__": set(FormDef.model_fields) - {"master"}},  # not the outbox list's file name
     "vocabularies": True,
     "checks": {"student_id_digits", "life_photo_keywords"},
 }

@@ -132,6 +132,9 @@ class FormDef(_Strict):
     title: str
     file_name: str
     kind: Literal["case", "table", "form"]
+    #: the school-wide list written to the outbox for a table form (every college's rows) or a case
+    #: form (one row per document); unset: 全校<title without the school's name>.xlsx
+    master: str | None = None
     header_fields: tuple[str, ...] = ()
     columns: tuple[Column, ...] = ()
     fields: tuple[Column, ...] = ()
@@ -344,6 +347,11 @@ class Campaign(_Strict):
         if not isinstance(v, dict):
             return v
         return {code: (list(e) if isinstance(e, (list, tuple)) else [e or {}]) for code, e in v.items()}
+
+    def master_name(self, form_id: str) -> str:
+        """The file name of the school-wide list of form ``form_id`` (see ``FormDef.master``)."""
+        form = self.forms[form_id]
+        return form.master or f"全校{form.title.removeprefix(self.school)}.xlsx"
 
     def form_of(self, deliverable_key: str) -> FormDef | None:
         d = self.deliverable(deliverable_key)

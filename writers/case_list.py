@@ -1,6 +1,7 @@
-"""``优秀案例汇总表.xlsx``: one row per case (A1) of every college.
+"""The school-wide list of the documents of a ``kind: case`` form (the 2020 campaign's
+``优秀案例汇总表.xlsx``): one row per document of every college.
 
-Columns 学院, 案例标题, 作者, 学号, 字数, 图片数, 生活照大小, 检查结果, 文件. Pictures and life photos
+Columns 学院, 标题, 作者, 学号, 字数, 图片数, 生活照大小, 检查结果, 文件. Pictures and life photos
 are attributed to cases by the checks' own rule (``checks.case_images.case_kits``), so 图片数 here
 and CASE_IMAGE_COUNT agree. 检查结果 is 通过, or the messages of the active flags on the case
 (same college, cases deliverable, and the case's file or its author); the flagged field's cell
@@ -20,8 +21,7 @@ from writers import atomic
 from writers.labels import is_active
 from writers.xlsx_style import Col, Mark, human_size, new_workbook, table_sheet
 
-CASE_LIST = "优秀案例汇总表.xlsx"
-COLUMNS = [Col("序号"), Col("学院"), Col("案例标题", max_width=40), Col("作者"), Col("学号", text=True),
+COLUMNS = [Col("序号"), Col("学院"), Col("标题", max_width=40), Col("作者"), Col("学号", text=True),
            Col("字数"), Col("图片数"), Col("生活照大小"), Col("检查结果", max_width=40), Col("文件", max_width=30)]
 FIELD_COLUMN = {"字数": "字数", "图片数": "图片数", "生活照": "生活照大小", "作者": "作者", "学号": "学号"}
 
@@ -53,9 +53,14 @@ def case_rows(campaign: Campaign, submission: Submission, flags: list[Flag]) -> 
 
 
 def write_case_list(outbox: Path, campaign: Campaign, submission: Submission, flags: list[Flag],
-                    generated_at: str) -> Path:
+                    generated_at: str) -> list[Path]:
+    """The school-wide list of the case documents ([] for a campaign without a ``kind: case`` form)."""
+    form_id = next((k for k, f in sorted(campaign.forms.items()) if f.kind == "case"), None)
+    if form_id is None:
+        return []
+    name = campaign.master_name(form_id)
     rows, marks = case_rows(campaign, submission, flags)
     wb, ws = new_workbook()
-    table_sheet(ws, COLUMNS, rows, marks=marks, sheet_name="优秀案例汇总表",
-                title=f"优秀案例汇总表（截至 {generated_at[:16].replace('T', ' ')}）")
-    return atomic.save_workbook(wb, outbox / CASE_LIST, generated_at)
+    table_sheet(ws, COLUMNS, rows, marks=marks, sheet_name=name.removesuffix(".xlsx")[:31],
+                title=f"{name.removesuffix('.xlsx')}（截至 {generated_at[:16].replace('T', ' ')}）")
+    return [atomic.save_workbook(wb, outbox / name, generated_at)]

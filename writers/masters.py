@@ -1,4 +1,5 @@
-"""The school-wide master spreadsheets of the table forms: A4, A2 and A3, every college's rows merged.
+"""The school-wide master spreadsheets of the table forms, every college's rows merged (one per
+``kind: table`` form of the campaign, named by ``Campaign.master_name``).
 
 Columns: 学院, then the form's own columns (``campaign.forms[id].columns``; 序号 renumbered across
 the school, 学号 as text), then 核对状态 (通过/有问题), 问题说明 (the messages of the open or
@@ -25,9 +26,6 @@ from writers import atomic
 from writers.labels import is_active
 from writers.xlsx_style import Col, Mark, new_workbook, table_sheet
 
-#: output file name of each table form's master (SPEC §6)
-MASTERS = {"A4": "全校学生带班党员考核情况汇总表.xlsx", "A2": "全校新聘学生带班党员汇总表.xlsx",
-           "A3": "全校学生带班党员获奖情况统计表.xlsx"}
 NAME, SID, SEQ = "姓名", "学号", "序号"
 OK, PROBLEM = "通过", "有问题"
 #: codes that compare one person's value across two deliverables: they also land on the other side
@@ -153,8 +151,8 @@ def build_rows(campaign: Campaign, form_id: str, rows: list[MasterRow], flags: l
 
 def write_master(outbox: Path, campaign: Campaign, submission: Submission, flags: list[Flag], form_id: str,
                  generated_at: str, overrides: dict | None = None) -> Path:
-    """Write the master of ``form_id`` (a key of :data:`MASTERS`) and return its path."""
-    name = MASTERS[form_id]
+    """Write the master of table form ``form_id`` and return its path."""
+    name = campaign.master_name(form_id)
     cols, values, marks = build_rows(campaign, form_id, master_rows(campaign, submission, form_id), flags,
                                      overrides or {})
     wb, ws = new_workbook()
@@ -165,6 +163,6 @@ def write_master(outbox: Path, campaign: Campaign, submission: Submission, flags
 
 def write_masters(outbox: Path, campaign: Campaign, submission: Submission, flags: list[Flag],
                   generated_at: str, overrides: dict | None = None) -> list[Path]:
-    """Every master whose form the campaign defines."""
+    """The master of every table form of the campaign, in form-id order."""
     return [write_master(outbox, campaign, submission, flags, form_id, generated_at, overrides)
-            for form_id in MASTERS if form_id in campaign.forms]
+            for form_id, form in sorted(campaign.forms.items()) if form.kind == "table"]

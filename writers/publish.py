@@ -42,7 +42,7 @@ def publish(outbox: Path, campaign: Campaign, submission: Submission, flags: lis
         write_flag_list(outbox, campaign, flags, generated_at),
         write_overview(outbox, campaign, submission, flags, generated_at),
         *write_masters(outbox, campaign, submission, flags, generated_at, overrides),
-        write_case_list(outbox, campaign, submission, flags, generated_at),
+        *write_case_list(outbox, campaign, submission, flags, generated_at),
         *write_receipts(outbox, campaign, submission, flags, generated_at),
         *write_evidence(outbox, submission, flags),
     ]

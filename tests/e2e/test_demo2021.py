@@ -136,3 +136,18 @@ def test_colleges_that_sent_nothing_get_one_finding_each(run2021):
         per_college[f["college"]] = per_college.get(f["college"], 0) + 1
     assert len(per_college) == 18 - len(manifest["colleges"])
     assert all(n == 1 for n in per_college.values()), per_college
+
+
+def test_the_outbox_holds_the_2021_lists_not_the_2020_ones(run2021):
+    """The outputs follow the campaign: the school-wide master of its one table form (B1) with
+    every college's rows, no case list (it has no case form), a 回执 per college."""
+    import openpyxl
+
+    root, manifest, _, _ = run2021
+    outbox = next(p for p in root.iterdir() if (p / "flags.json").exists())
+    names = sorted(p.name for p in outbox.glob("*.xlsx"))
+    assert "全校优秀学生干部、优秀团员推荐汇总表.xlsx" in names and "优秀案例汇总表.xlsx" not in names, names
+    ws = openpyxl.load_workbook(outbox / "全校优秀学生干部、优秀团员推荐汇总表.xlsx").active
+    colleges = {cell for row in ws.iter_rows(values_only=True) for cell in row[:3]}
+    assert set(manifest["clean_colleges"]) <= colleges
+    assert len(list((outbox / "回执").glob("*.docx"))) == 18

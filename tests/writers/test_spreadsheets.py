@@ -108,7 +108,7 @@ def test_case_list_shows_active_flags_only(outbox):
     (case,) = rows
     assert "创意与评价" in case[heads["检查结果"] - 1].value
     assert "生活照太小" not in case[heads["检查结果"] - 1].value  # waived
-    assert rgb(case[heads["案例标题"] - 1]) == ROW_FILL.fgColor.rgb[-6:]  # field not shown: whole row
+    assert rgb(case[heads["标题"] - 1]) == ROW_FILL.fgColor.rgb[-6:]  # field not shown: whole row
     assert case[heads["生活照大小"] - 1].value == "512 KB"
     assert case[heads["图片数"] - 1].value == 3 and case[heads["字数"] - 1].value == 1234
     assert rgb(case[heads["生活照大小"] - 1]) != FLAG_FILL.fgColor.rgb[-6:]  # the waived photo flag is not marked
