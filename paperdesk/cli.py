@@ -28,9 +28,9 @@ def _add_common(p: argparse.ArgumentParser, inbox: bool = True, outbox: bool = T
         p.add_argument("--inbox", type=Path, default=Path("inbox"), help="收件箱目录（默认 ./inbox）")
     if outbox:
         p.add_argument("--outbox", type=Path, default=Path("outbox"), help="输出目录（默认 ./outbox）")
-    p.add_argument("--campaign", type=Path, default=None, help="活动配置 YAML（默认 2020 年学生带班党员工作）")
+    p.add_argument("--campaign", type=Path, default=None, help="活动配置 YAML（默认 templates/campaigns/2020-class-mentors.yaml）")
     p.add_argument("--roster", type=Path, default=None,
-                   help="学工部的带班党员名册（xlsx 或 YAML，各学院带班党员总数；作为名额基数，可选）")
+                   help="学工部的名册（xlsx 或 YAML：各学院人数，作为名额基数；可选）")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--include-unreviewed", action="store_true", help="回执中有尚未审核的问题也发送")
     send.add_argument("--college", default=None, help="只处理这个学院（全称或常用简称）")
 
-    certs = sub.add_parser("certificates", help="生成荣誉证书、获奖证书（Word 与 PDF）和证书清单")
+    certs = sub.add_parser("certificates", help="生成活动配置中各类证书（Word 与 PDF）和证书清单")
     _add_common(certs, inbox=False)
     certs.add_argument("--state", type=Path, default=None, help="状态目录（默认在输出目录旁的 .paperdesk-state）")
     certs.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="证书上的颁发日期（默认：活动配置，否则今天）")
