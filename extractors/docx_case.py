@@ -27,7 +27,7 @@ from paperdesk.models import CaseDoc, ImageRef
 from extractors.docx_form import read_pairs
 from extractors.docx_walk import Block, Pic, blocks
 from extractors.base import is_life_photo
-from extractors.labels import FIELD_ALIASES, Matcher, parse_fields
+from extractors.labels import Matcher, parse_fields
 from extractors.tables import deliverable_of
 
 MAX_CAPTION_CHARS = 40  # a paragraph under a picture longer than this is body text …
@@ -181,7 +181,7 @@ class _Reader:
 
 
 def author_spec(form: FormDef) -> dict[str, tuple[str, ...]]:
-    return {k: FIELD_ALIASES.get(k, ()) for k in form.author_fields}
+    return {k: form.field_aliases.get(k, ()) for k in form.author_fields}
 
 
 _SID_IN = re.compile(r"(?<!\d)(\d{12})(?!\d)")

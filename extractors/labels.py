@@ -18,17 +18,16 @@ _WS = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _PAREN = re.compile(r"[（(][^（）()]*[）)]")
 _BLANKS = re.compile(r"^[\s_＿\-—.。·…/]*$")
 
-#: Header-line and author-line labels people use for a canonical key. The keys themselves come
-#: from the campaign (``header_fields``, ``author_fields``); these are only spellings.
+#: Header-line and author-line labels people use for a canonical key, common to every form. The
+#: keys themselves come from the campaign (``header_fields``, ``author_fields``), and so do the
+#: spellings peculiar to one notice (``FormDef.field_aliases``); these are only common spellings.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "学院": ("学院名称", "二级学院", "所在学院", "单位", "填报单位"),
-    "带班党员总数": ("带班党员人数", "学生带班党员总数", "总人数", "总数"),
     "公示时间": ("公示日期", "公示期", "公示时间段"),
     "填表人": ("填报人", "制表人", "经办人"),
     "联系电话": ("电话", "联系方式", "手机"),
     "日期": ("填表日期", "填报日期", "制表日期"),
-    "姓名": ("作者", "作者姓名", "案例作者"),
-    "所带班级": ("带班班级", "所带新生班级"),
+    "姓名": ("作者", "作者姓名"),
 }
 
 

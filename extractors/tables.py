@@ -160,9 +160,14 @@ def _joined(row: TableRow, grid: Grid, r: int, columns: dict[str, int], cells: d
     return TableRow(row=row.row, cells=out)
 
 
+def header_spec(form: FormDef) -> dict[str, tuple[str, ...]]:
+    """The header fields of ``form`` with the spellings the campaign gives for them."""
+    return {k: form.field_aliases.get(k, ()) for k in form.header_fields}
+
+
 def _is_field_line(line: list[str], form: FormDef) -> bool:
     """A 填表人：… / 日期：… line under the table."""
-    return bool(line) and bool(parse_fields(line[:1], {k: () for k in form.header_fields}, need_colon=True))
+    return bool(line) and bool(parse_fields(line[:1], header_spec(form), need_colon=True))
 
 
 def _value(grid: Grid, r: int, c: int, kind: str) -> str:
@@ -188,7 +193,7 @@ def _header(grid: Grid, form: FormDef, header_row: int, footer_start: int,
             extra_lines: Sequence[str]) -> dict[str, str]:
     """Header-line fields from the rows above the header row and from the footer rows (then
     from ``extra_lines``, where a colon is required); a field printed blank reads as ''."""
-    spec = {k: () for k in form.header_fields}
+    spec = header_spec(form)
     found: dict[str, str] = {}
     lines = [grid.line(r) for r in range(header_row)] + [grid.line(r) for r in range(footer_start, len(grid.cells))]
     for parts in lines:

@@ -135,6 +135,9 @@ class FormDef(_Strict):
     #: the school-wide list written to the outbox for a table form (every college's rows) or a case
     #: form (one row per document); unset: 全校<title without the school's name>.xlsx
     master: str | None = None
+    #: other spellings of the labels of ``header_fields`` / ``author_fields`` (beside the common
+    #: ones every form shares: 学院名称, 填报人, 联系方式 …)
+    field_aliases: dict[str, tuple[str, ...]] = {}
     header_fields: tuple[str, ...] = ()
     columns: tuple[Column, ...] = ()
     fields: tuple[Column, ...] = ()
