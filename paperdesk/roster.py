@@ -1,15 +1,15 @@
-"""Reference data the office holds: its roster of class mentors per college (the quota base).
+"""Reference data the office holds: its roster, per college, of the count a quota is based on.
 
 A shipped campaign never carries per-college headcounts: that is a fact only the office or the
 college can give. When the office has a roster it names it (``roster:`` in the campaign, or
 ``paperdesk run --roster FILE``), as
 
-- a YAML mapping ``{学院: 人数}`` (official names or aliases) — or ``{学院: {带班党员总数: 人数,
-  新生班级: [...]}}`` where the office also knows the college's 2020 freshman classes (reference
-  data of CLASS_UNSTAFFED) —, or a list of ``{学院, 带班党员总数}``;
-- an xlsx whose first sheet has a header row with a 学院 column and a count column
-  (带班党员总数 / 带班党员人数 / 人数), one row per college — or one row per mentor (a 学院
-  column and a 姓名 column, no count column): then the rows of each college are counted.
+- a YAML mapping ``{学院: 人数}`` (official names or aliases) — or ``{学院: {<…人数/…总数/…学生数>:
+  n, 新生班级: [...]}}`` where the office also knows the college's freshman classes (reference
+  data of a groups_covered rule) —, or a list of ``{学院, <count>}``;
+- an xlsx whose first sheet has a header row with a 学院 column and a count column (any label
+  ending in 人数, 总数 or 学生数), one row per college — or one row per person (a 学院 column and
+  a 姓名 column, no count column): then the rows of each college are counted.
 
 Every figure must name a college of the campaign; an unknown name or a figure that is not a whole
 number stops the run with a Chinese message (bad configuration, not bad input).
@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # the campaign loader applies a roster: no import back at run
     from paperdesk.campaign import Campaign
 
 _COLLEGE = ("学院", "二级学院", "学院名称", "单位")
-_COUNT = ("带班党员总数", "带班党员人数", "学生带班党员总数", "在校学生数", "学生数", "人数", "总数")  # the base of a quota
+#: a count column or key: any label ending in one of these (人数, 带班党员总数, 在校学生数 …)
+_COUNT_ENDINGS = ("人数", "总数", "学生数")
 _NAME = ("姓名",)
 _CLASSES = ("新生班级", "freshman_classes")  # and any label ending in 新生班级 (2020级新生班级)
 
@@ -65,7 +66,7 @@ def read_roster(path: Path, campaign: Campaign) -> tuple[dict[str, int], dict[st
             listed = next((v for k, v in count.items() if k in _CLASSES or str(k).endswith("新生班级")), None)
             if listed is not None:
                 classes[name] = tuple(str(x) for x in listed)
-            count = next((count[k] for k in _COUNT if k in count), None)
+            count = next((v for k, v in count.items() if _is_count(k)), None)
             if count is None:
                 continue
         n = textnorm.to_int(count)
@@ -82,9 +83,9 @@ def _yaml_pairs(data) -> list[tuple[str, object]]:
         out = []
         for entry in data:
             if not isinstance(entry, dict):
-                raise ValueError("名册的每一项应为 {学院: …, 带班党员总数: …}")
+                raise ValueError("名册的每一项应为 {学院: …, 人数: …}")
             college = next((entry[k] for k in _COLLEGE if k in entry), None)
-            count = next((entry[k] for k in _COUNT if k in entry), None)
+            count = next((v for k, v in entry.items() if _is_count(k)), None)
             if college is None or count is None:
                 raise ValueError(f"名册项缺少学院或人数：{entry}")
             out.append((str(college), count))
@@ -105,7 +106,7 @@ def _xlsx_pairs(path: Path) -> list[tuple[str, object]]:
         col = _index(labels, _COLLEGE)
         if col is None:
             continue
-        count = _index(labels, _COUNT)
+        count = next((j for j, t in enumerate(labels) if t and _is_count(t)), None)
         if count is not None:
             return [(textnorm.clean(r[col]), r[count]) for r in rows[i + 1:]
                     if col < len(r) and count < len(r) and textnorm.clean(r[col]) and textnorm.clean(r[count])]
@@ -113,7 +114,11 @@ def _xlsx_pairs(path: Path) -> list[tuple[str, object]]:
         if name is not None:  # one row per mentor: count them
             return [(textnorm.clean(r[col]), 1) for r in rows[i + 1:]
                     if max(col, name) < len(r) and textnorm.clean(r[col]) and textnorm.clean(r[name])]
-    raise ValueError("第一个工作表中找不到“学院”和“带班党员总数（或姓名）”列")
+    raise ValueError("第一个工作表中找不到“学院”和人数（或姓名）列")
+
+
+def _is_count(label: object) -> bool:
+    return textnorm.squash(str(label)).endswith(_COUNT_ENDINGS)
 
 
 def _index(labels: list[str], names: tuple[str, ...]) -> int | None:

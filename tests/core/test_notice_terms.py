@@ -22,7 +22,7 @@ TERMS = re.compile(r"带班|标兵|案例|考核|审批表|获奖|新聘|优秀�
 #: ever lowered
 ALLOWED = {
     "extractors/docx_case.py": 5, "paperdesk/awards.py": 2, 
-    "paperdesk/roster.py": 5, "writers/forms/case.py": 2, "writers/forms/write.py": 1,
+"writers/forms/case.py": 2, "writers/forms/write.py": 1,
 }
 
 
