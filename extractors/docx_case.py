@@ -36,7 +36,7 @@ _NUMBER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.,]|[(]\s*[一二三四五六七八九十\d]+\s*[)]\s*[、.]?"
     r"|\d+\s*[、.,)]|第[一二三四五六七八九十\d]+(?:部分|节)\s*[:、]?)\s*")
 _FIGURE = re.compile(r"^图\s*[\d一二三四五六七八九十]+|^图\s*[:：]")
-_ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*(?:.{0,4}(?:案例文本|体例|式样|模板).{0,8})?$")
+_ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*(?:.{0,6}(?:文本|体例|式样|模板).{0,8})?$")
 _AFTER_LABEL = re.compile(r"^[\s:、,，.。;；—\-_~!！?？]+|^$")
 
 
@@ -104,7 +104,8 @@ def count_headings(doc_blocks: list[Block], form: FormDef) -> int:
     return len(seen)
 
 
-_TITLE_LABELS = {"标题", "案例标题", "题目", "案例题目", "案例名称", "名称"}
+#: the label of a template table's title cell (a form adds its own: ``FormDef.title_labels``)
+_TITLE_LABELS = ("标题", "题目", "名称")
 
 
 @dataclass
@@ -112,6 +113,7 @@ class _Reader:
     form: FormDef
     campaign: Campaign
     author_cells: set[str]  # texts of the author table's label and value cells (skipped)
+    title_labels: frozenset[str] = frozenset()
     title: str = ""
     author: dict[str, str] = field(default_factory=dict)
     sections: dict[str, list[str]] = field(default_factory=dict)
@@ -127,7 +129,7 @@ class _Reader:
             self._pictures(b)
         elif not b.text:
             return
-        elif self.current is None and b.table is not None and textnorm.squash(b.text) in _TITLE_LABELS:
+        elif self.current is None and b.table is not None and textnorm.squash(b.text) in self.title_labels:
             self.title_next = not self.title  # "标题" | the title, in the template's table
         elif self.current is None and b.table is not None and textnorm.clean(b.text) in self.author_cells:
             return
@@ -227,14 +229,15 @@ def read_case(doc: Document, display: str, campaign: Campaign, form_id: str) -> 
                 author.setdefault(k, textnorm.clean(" ".join(lines)))
                 cells.update(textnorm.clean(t) for t in lines)
             cells.update(_label_texts(table, matcher))
-    reader = _Reader(form=form, campaign=campaign, author_cells=cells)
+    labels = frozenset(textnorm.squash(t) for t in (*_TITLE_LABELS, *form.title_labels))
+    reader = _Reader(form=form, campaign=campaign, author_cells=cells, title_labels=labels)
     for b in blocks(doc):
         reader.feed(b)
     for k, v in reader.author.items():
         author.setdefault(k, v)
     if author.get("学号"):
         author["学号"] = textnorm.student_id(author["学号"])
-    if not author.get("姓名") and (name := name_from_path(display)):
+    if not author.get("姓名") and (name := name_from_path(display, form.name_words)):
         author["姓名"] = name
     body = "\n".join(reader.body)
     return CaseDoc(
@@ -257,19 +260,21 @@ def _label_texts(table, matcher: Matcher) -> set[str]:
     return out
 
 
-#: words of a case file's or folder's name that are not the author's name
-_PATH_WORDS = re.compile(r"优秀|带班|党员|学生|工作|案例|文本|附件\d*|最终版|修改版|定稿|终稿|初稿|新版|副本|学院|[vV]\d+|\d+"
-                         r"|[-_—+＋()（）【】\[\]\s.、,，]")
+#: words of a document's file or folder name that are not its author's name (a form adds its own:
+#: ``FormDef.name_words``)
+_PATH_WORDS = r"优秀|学生|工作|文本|附件\d*|最终版|修改版|定稿|终稿|初稿|新版|副本|学院|[vV]\d+|\d+|[-_—+＋()（）【】\[\]\s.、,，]"
 
 
-def name_from_path(display: str) -> str | None:
-    """The author named only by the case's file or folder name ("案例-张三.docx", "张三/案例.docx")."""
+def name_from_path(display: str, words: tuple[str, ...] = ()) -> str | None:
+    """The author named only by the document's file or folder name ("案例-张三.docx",
+    "张三/案例.docx"), ``words`` being the form's own words that are not a name."""
+    path_words = re.compile("|".join([*(re.escape(w) for w in sorted(words, key=len, reverse=True)), _PATH_WORDS]))
     parts = re.split(r"[/\\!]", display)
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", parts[-1])
     for text in (stem, *(reversed(parts[:-1]))):
         pieces = [text, *re.split(r"[-_—+＋、\s]+", textnorm.clean(text))]  # "案例-彭晓豪-小小班级.docx"
         for piece in pieces:
-            rest = _PATH_WORDS.sub("", textnorm.clean(piece))
+            rest = path_words.sub("", textnorm.clean(piece))
             if re.fullmatch(r"[\u3400-\u9fff]{2,4}", rest) and not rest.endswith(("院", "系", "部", "处", "校", "班")):
                 return rest
     return None

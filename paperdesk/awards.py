@@ -72,7 +72,7 @@ class JudgingSettings(_Strict):
 
     deliverable: str
     file_name: str = "评审表.xlsx"
-    prize_column: str = "获奖等级"
+    prize_column: str = "等级"
     booklet_column: str = "入选汇编"
     prizes: tuple[str, ...] = Field(min_length=1)
     selected: str = "是"
@@ -156,7 +156,7 @@ class CertificateKind(_Strict):
     @model_validator(mode="after")
     def _source(self):
         if self.source == "ratings" and not (self.deliverable and self.field and self.levels):
-            raise ValueError(f"证书“{self.title}”来自考核等级（source: ratings），须写明 deliverable、field 和 levels")
+            raise ValueError(f"证书“{self.title}”来自表中的等级（source: ratings），须写明 deliverable、field 和 levels")
         return self
 
 

@@ -138,6 +138,10 @@ class FormDef(_Strict):
     #: other spellings of the labels of ``header_fields`` / ``author_fields`` (beside the common
     #: ones every form shares: 学院名称, 填报人, 联系方式 …)
     field_aliases: dict[str, tuple[str, ...]] = {}
+    #: kind case: labels of a template table's title cell beyond 标题/题目/名称 (案例标题), and
+    #: words of a document's file or folder name that are not its author's name (案例, 带班)
+    title_labels: tuple[str, ...] = ()
+    name_words: tuple[str, ...] = ()
     header_fields: tuple[str, ...] = ()
     columns: tuple[Column, ...] = ()
     fields: tuple[Column, ...] = ()

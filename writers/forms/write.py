@@ -62,7 +62,7 @@ def _build(campaign: Campaign, form_id: str, college: College | None):
         return build_table(campaign, form_id, name or None, header, [])
     if form.kind == "form":
         return build_approval_form(campaign, {"学院": name}, note=note, form_id=form_id)
-    return build_case(campaign, "（案例标题）", {"学院": name},
+    return build_case(campaign, "（标题）", {"学院": name},
                       {s.key: "" for s in form.sections}, [], note=_case_guide(campaign, note))
 
 
