@@ -83,11 +83,15 @@ def read(path: Path, kind: str, display: str, campaign: Campaign, engine) -> lis
 
 
 def _with_paper(result, path: Path, kind: str, campaign: Campaign, engine=None) -> list[Extracted]:
-    from extractors.scan.pages import load_pages
+    from extractors.scan.pages import iter_pages
 
-    images = {p.index: p.image for p in load_pages(path, kind)}
     groups = list(result.record_pages) or page_groups(result.records, result.pages)
-    seals = {f.index: _seal_check(f, images.get(f.index), engine) for f in result.pages}
+    finding = {f.index: f for f in result.pages}
+    seals = {}
+    for page in iter_pages(path, kind):  # one page image at a time (a long scan would not fit whole)
+        if page.index in finding:
+            seals[page.index] = _seal_check(finding[page.index], page.image, engine)
+    seals.update({f.index: _seal_check(f, None, engine) for f in result.pages if f.index not in seals})
     out = []
     for idx, (record, pages) in enumerate(zip(result.records, groups)):
         crops = {crop_key(c.page + 1, c.field, c.row): png(c.image, grey=True)

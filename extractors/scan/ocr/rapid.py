@@ -27,6 +27,7 @@ import re
 import cv2
 import numpy as np
 
+from extractors.scan.memory import trim
 from extractors.scan.model import BBox, Word
 from extractors.scan.ocr import ctc
 from paperdesk import lattice as lattices
@@ -44,6 +45,8 @@ REC_MIN_WIDTH = 64
 REC_BATCH = 8
 LATTICE_FRAMES = 160  # a cell read over more frames (a paragraph) keeps no lattice: never compared
 DET_MAX_SIDE = 2000  # the wheel's default scales the SHORT side up to 736: a title band grew ×3
+DET_STRIP = 700  # a taller image is detected in strips of about this height (memory: _read_in_strips)
+DET_OVERLAP = 128
 _THREADS = {
     f"{part}intra_op_num_threads": 1 for part in ("", "det_", "cls_", "rec_")
 } | {f"{part}inter_op_num_threads": 1 for part in ("", "det_", "cls_", "rec_")}
@@ -64,7 +67,11 @@ class RapidEngine(OcrEngine):
         self._names = lattices.class_names(self.charset)
 
     def read(self, image: np.ndarray, dpi: float = 200.0) -> list[Word]:
-        result, _ = self._ocr(_bgr(image), use_cls=False)
+        bgr = _bgr(image)
+        if bgr.shape[0] > DET_STRIP + 2 * DET_OVERLAP:
+            result = self._read_in_strips(bgr)
+        else:
+            result, _ = self._ocr(bgr, use_cls=False)
         words = []
         for points, text, score in result or ():
             xs = [p[0] for p in points]
@@ -73,6 +80,38 @@ class RapidEngine(OcrEngine):
             if tidy(text):
                 words.append(Word(tidy(text), box, float(score)))
         return words
+
+    def _read_in_strips(self, bgr: np.ndarray) -> list:
+        """What the wheel's ``__call__`` gives for a tall image (a page without a table), with the
+        detector run on horizontal strips rather than the whole image: its activations take ~280
+        bytes a pixel, so a 200 dpi A4 page (detected at 1414×2000) peaked at ~570 MB over the
+        engine's 150 MB, the largest part of a reading worker's memory. Strips of about
+        :data:`DET_STRIP` px overlap by :data:`DET_OVERLAP` px each way; a text box is taken from
+        the strip whose core holds its centre, so a line up to 2 × DET_OVERLAP px tall lies wholly
+        inside it. The image is first scaled as the wheel scales it, the lines are cut and
+        recognised as the wheel does."""
+        ocr = self._ocr
+        raw_h, raw_w = bgr.shape[:2]
+        img, ratio_h, ratio_w = ocr.preprocess(bgr)
+        h = img.shape[0]
+        n = max(1, math.ceil(h / DET_STRIP))
+        step = math.ceil(h / n)
+        boxes = []
+        for top in range(0, h, step):
+            a, b = max(0, top - DET_OVERLAP), min(h, top + step + DET_OVERLAP)
+            found, _ = ocr.text_det(np.ascontiguousarray(img[a:b]))
+            trim()  # the strip's activations go back before the next strip's
+            for box in () if found is None else found:
+                box = np.asarray(box, np.float32) + np.float32([0, a])
+                if top <= float(box[:, 1].mean()) < top + step:
+                    boxes.append(box)
+        if not boxes:
+            return []
+        boxes = ocr.sorted_boxes(np.asarray(boxes))
+        rec, _ = ocr.text_rec(ocr.get_crop_img_list(img, boxes), False)
+        record = {"preprocess": {"ratio_h": ratio_h, "ratio_w": ratio_w}, "padding_1": {"top": 0, "left": 0}}
+        points = ocr._get_origin_points(boxes, record, raw_h, raw_w)
+        return [[p.tolist(), r[0], r[1]] for p, r in zip(points, rec) if float(r[1]) >= ocr.text_score]
 
     def read_band(self, image: np.ndarray, dpi: float = 200.0) -> list[Word]:
         """The band's pieces of text (:func:`~extractors.scan.ocr.base.band_pieces`) read by the
