@@ -18,7 +18,7 @@ from typing import Iterator
 
 from paperdesk import textnorm
 from paperdesk.campaign import Campaign
-from paperdesk.models import SealCheck
+from paperdesk.models import SEAL_EVIDENCE_FLOOR, SealCheck
 
 from checks.context import Ctx, Doc
 from checks.registry import Finding, rule
@@ -38,22 +38,32 @@ _COMMITTEE = "委员会"
 @rule("SEAL_MISSING", severity="error")
 def seal_missing(ctx: Ctx) -> Iterator[Finding]:
     """One flag per scanned document of a paper deliverable none of whose pages carries a seal
-    found with at least ``seal_min_confidence``; evidence: each page (or its best seal-like mark)."""
+    found with at least ``seal_min_confidence``: an error when no page shows even a seal-like
+    mark (nothing from the evidence floor on), a warning with the mark's crop when one does
+    but too unsure to count (a faint or partly covered seal is not proof of a missing one);
+    evidence: each page (or its best seal-like mark)."""
     least = ctx.checks.seal_min_confidence
     for d in scans(ctx):
         info = d.record.paper
         if not paper_deliverable(ctx, d.deliverable) or any(s.confidence >= least for s in info.seals):
             continue
         best = max(info.seals, key=lambda s: s.confidence, default=None)
-        doubt = (f"（最像印章的痕迹可信度 {best.confidence:.2f}，低于 {least:.2f}）"
-                 if best is not None and best.bbox and best.confidence > 0 else "")
+        unsure = best is not None and best.bbox is not None and best.confidence >= SEAL_EVIDENCE_FLOOR
         sid, name = who(d)
         whose = f"{name}的" if name else ""
-        yield Finding(f"《{title(ctx, d.deliverable)}》{whose}纸质版扫描件（{d.file} 第{pages_text(info)}页）"
-                      f"未检测到{ctx.checks.seal_name}{doubt}。",
-                      college=d.college, deliverable=d.deliverable, student_id=sid, name=name, file=d.file,
+        where = f"《{title(ctx, d.deliverable)}》{whose}纸质版扫描件（{d.file} 第{pages_text(info)}页）"
+        if unsure:
+            message = (f"{where}未能确认加盖了{ctx.checks.seal_name}：最像印章的痕迹（第{best.page}页）可信度 "
+                       f"{best.confidence:.2f}，低于 {least:.2f}，请对照纸质原件人工核对。")
+        else:
+            doubt = (f"（最像印章的痕迹可信度 {best.confidence:.2f}，低于 {least:.2f}）"
+                     if best is not None and best.bbox and best.confidence > 0 else "")
+            message = f"{where}未检测到{ctx.checks.seal_name}{doubt}。"
+        yield Finding(message, college=d.college, deliverable=d.deliverable, student_id=sid, name=name, file=d.file,
                       field=f"第{info.pages[0] if info.pages else '?'}页{SEAL}", expected=ctx.checks.seal_name,
-                      found="未检测到印章", evidence=tuple(p for s in info.seals for p in evidence(d, s.crop)))
+                      found=f"疑似印章（可信度 {best.confidence:.2f}）" if unsure else "未检测到印章",
+                      evidence=tuple(p for s in info.seals for p in evidence(d, s.crop)),
+                      severity="warning" if unsure else None)
 
 
 # ---------------------------------------------------------------- whose seal

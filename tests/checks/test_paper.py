@@ -69,7 +69,11 @@ def test_a_weak_seal_below_the_campaign_threshold_is_missing_and_the_threshold_i
     scan = a4_scan(info=paper(seals=[seal(conf=0.6)]))
     assert run(electronic_a4(), scan) == []
     strict = b.CAMPAIGN.model_copy(update={"checks": b.CAMPAIGN.checks.model_copy(update={"seal_min_confidence": 0.7})})
-    assert [f.code for f in run(electronic_a4(), scan, campaign=strict)] == ["SEAL_MISSING"]
+    [f] = run(electronic_a4(), scan, campaign=strict)
+    # a seal-like mark too unsure to count is not proof of a missing seal: a warning, with its crop
+    assert (f.code, f.severity) == ("SEAL_MISSING", "warning") and "0.60" in f.message and f.evidence
+    faint = a4_scan(info=paper(seals=[seal(conf=0.2)]))  # under the evidence floor: nothing seal-like
+    assert [(f.code, f.severity) for f in run(electronic_a4(), faint)] == [("SEAL_MISSING", "error")]
 
 
 def test_a_different_value_names_person_field_both_values_and_the_cell_crop():
