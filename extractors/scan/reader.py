@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
+from PIL import Image
 
 from extractors.scan import ocr
 from extractors.scan.mapping import map_form
@@ -201,6 +202,14 @@ class _Packed:
         return cv2.imdecode(np.frombuffer(self.png, np.uint8), cv2.IMREAD_UNCHANGED)
 
 
+def _grey(crop: np.ndarray) -> np.ndarray:
+    """A field crop as the grey image its evidence PNG will be (the same conversion, PIL's "L"):
+    a third of the memory of a colour crop while the file's other pages are read."""
+    if crop.ndim == 2:
+        return crop.copy()
+    return np.asarray(Image.fromarray(np.ascontiguousarray(crop[..., :3])).convert("L"))
+
+
 def _image_of(o: PageOutcome) -> np.ndarray:
     return o.image.unpack() if isinstance(o.image, _Packed) else o.image
 
@@ -273,6 +282,6 @@ def _crops(outcomes: list[PageOutcome], located: tuple[Located, ...]) -> list[Cr
         h, w = image.shape[:2]
         x0, y0, x1, y1 = loc.bbox
         box = (max(0, x0 - CROP_MARGIN), max(0, y0 - CROP_MARGIN), min(w, x1 + CROP_MARGIN), min(h, y1 + CROP_MARGIN))
-        out.append(Crop(loc.page, loc.field, loc.row, box, image[box[1]: box[3], box[0]: box[2]].copy(),
+        out.append(Crop(loc.page, loc.field, loc.row, box, _grey(image[box[1]: box[3], box[0]: box[2]]),
                         lattice_of.get((loc.page, loc.bbox))))
     return out
