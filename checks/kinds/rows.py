@@ -7,10 +7,11 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Iterator, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from checks.context import Ctx, percent
 from checks.criteria import judge
@@ -117,14 +118,14 @@ class RowCondition(Params):
     def _when(cls, v):
         return {k: _values(x) for k, x in (v or {}).items()}
 
-    def model_post_init(self, _ctx) -> None:
+    @model_validator(mode="after")
+    def _one_condition(self):
         if (self.min is None and self.max is None) == (self.must is None):
-            raise ValueError("row_condition 需要 min/max（数值条件）或 must（文字条件）之一")
+            raise ValueError("row_condition 需要 min/max（数值条件）或 must（文字条件）之一，且只能有一种")
+        return self
 
 
 def _number(text: str) -> Decimal | None:
-    import re
-
     m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*", (text or "").translate(str.maketrans("０１２３４５６７８９．", "0123456789.")))
     return Decimal(m.group(1)) if m else None
 

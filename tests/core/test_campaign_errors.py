@@ -77,3 +77,12 @@ def test_a_generic_rule_must_name_a_form_of_the_campaign(tmp_path):
     p, line = _broken(tmp_path, "    tables: [A2, A4]", "    tables: [A2, A6]")
     problems = "\n".join(rule_problems(load_campaign(p), p))
     assert f"第 {line} 行 rules.DUPLICATE_PERSON.tables：表单 A6 不在 forms: 中" in problems, problems
+
+
+def test_a_row_condition_needs_exactly_one_kind_of_condition(tmp_path):
+    from checks import rule_problems
+
+    p, _ = _broken(tmp_path, "column: 不及格科目数, must: zero, text: 没有不及格科目}",
+                   "column: 不及格科目数, must: zero, min: 0, text: 没有不及格科目}")
+    problems = "\n".join(rule_problems(load_campaign(p), p))
+    assert "rules.CRITERIA_NOT_MET" in problems and "只能有一种" in problems, problems
