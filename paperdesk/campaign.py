@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -188,7 +188,12 @@ class Checks(_Strict):
     @field_validator("case_quota_ratio", "model_quota_ratio", mode="before")
     @classmethod
     def _exact(cls, v):  # a float in YAML would lose exactness: go through its text
-        return None if v is None else Decimal(str(v))
+        if v is None:
+            return None
+        try:
+            return Decimal(str(v))
+        except InvalidOperation:
+            raise ValueError(f"应为数字（如 \"0.40\"），现为 {v!r}") from None
 
 
 class RuleEntry(_Strict):

@@ -25,11 +25,21 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterable
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from checks.registry import Finding
+
+
+def exact_decimal(v) -> Decimal:
+    """A ratio written in YAML as text or a number, exactly (a float goes through its text);
+    ValueError in Chinese when it is no number (pydantic then names the key and line)."""
+    try:
+        return Decimal(str(v))
+    except InvalidOperation:
+        raise ValueError(f"应为数字（如 \"0.05\"），现为 {v!r}") from None
 
 
 class Params(BaseModel):

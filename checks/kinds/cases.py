@@ -25,7 +25,7 @@ from pydantic import Field, field_validator
 
 from checks.case_images import CaseKit, case_kits, life_photos
 from checks.context import SID, Ctx, percent, sid_note
-from checks.kinds import Params, kind
+from checks.kinds import Params, exact_decimal, kind
 from checks.matching import Person, find_person, people_of
 from checks.registry import Finding
 
@@ -69,7 +69,7 @@ class DocumentQuota(_Docs):
     @field_validator("ratio", mode="before")
     @classmethod
     def _ratio(cls, v):
-        return Decimal(str(v))
+        return exact_decimal(v)
 
 
 def _headcount(ctx: Ctx, p: DocumentQuota, college: str) -> tuple[int | None, str]:

@@ -15,7 +15,7 @@ from pydantic import Field, field_validator, model_validator
 
 from checks.context import Ctx, percent
 from checks.criteria import judge
-from checks.kinds import Params, kind
+from checks.kinds import Params, exact_decimal, kind
 from checks.matching import Person, people_of, unique
 from checks.registry import Finding
 from checks.groups import status_ok
@@ -45,8 +45,9 @@ def _in_category(ctx: Ctx, p: Person, when: dict[str, tuple[str, ...]]) -> bool:
                for col, values in when.items())
 
 
-def _values(v) -> tuple[str, ...]:
-    return (v,) if isinstance(v, str) else tuple(v)
+def _values(v):
+    """One value or a list of values as a tuple (anything else is left for pydantic to reject)."""
+    return (v,) if isinstance(v, str) else tuple(v) if isinstance(v, (list, tuple)) else v
 
 
 # ---------------------------------------------------------------- value_in_set
@@ -63,7 +64,7 @@ class ValueInSet(Params):
     @field_validator("when", mode="before")
     @classmethod
     def _when(cls, v):
-        return {k: _values(x) for k, x in (v or {}).items()}
+        return {k: _values(x) for k, x in v.items()} if isinstance(v, dict) else v  # else: pydantic says what is wrong
 
 
 @kind("value_in_set", ValueInSet, ("person", "column", "value", "allowed", "subject", "where"))
@@ -116,7 +117,7 @@ class RowCondition(Params):
     @field_validator("when", mode="before")
     @classmethod
     def _when(cls, v):
-        return {k: _values(x) for k, x in (v or {}).items()}
+        return {k: _values(x) for k, x in v.items()} if isinstance(v, dict) else v  # else: pydantic says what is wrong
 
     @model_validator(mode="after")
     def _one_condition(self):
@@ -191,7 +192,7 @@ class Quota(Params):
     @field_validator("ratio", mode="before")
     @classmethod
     def _ratio(cls, v):
-        return Decimal(str(v))
+        return exact_decimal(v)
 
 
 def _base(ctx: Ctx, p: Quota, college: str) -> tuple[int | None, str]:

@@ -86,3 +86,12 @@ def test_a_row_condition_needs_exactly_one_kind_of_condition(tmp_path):
                    "column: 不及格科目数, must: zero, min: 0, text: 没有不及格科目}")
     problems = "\n".join(rule_problems(load_campaign(p), p))
     assert "rules.CRITERIA_NOT_MET" in problems and "只能有一种" in problems, problems
+
+
+def test_a_ratio_that_is_no_number_is_told_not_a_traceback(tmp_path):
+    from checks import rule_problems
+
+    p, line = _broken(tmp_path, '  case_quota_ratio: &case_ratio "0.40"', '  case_quota_ratio: &case_ratio "四成"')
+    assert f"第 {line} 行 checks.case_quota_ratio：应为数字" in _error(p)
+    p, _ = _broken(tmp_path, "    ratio: *model_ratio", '    ratio: "百分之十五"')
+    assert "rules.MODEL_QUOTA_EXCEEDED.ratio：应为数字" in "\n".join(rule_problems(load_campaign(p), p))
