@@ -91,7 +91,12 @@ def template_problems(k: Kind, message: str) -> list[str]:
 
 def run_kind(k: Kind, ctx, params: Params, message: str | None) -> Iterable[Finding]:
     def say(default: str, **values) -> str:
-        return message.format(**values) if message else default
+        if not message:
+            return default
+        try:
+            return message.format(**values)
+        except (KeyError, AttributeError, IndexError, ValueError):  # "{person.x}": the rule's own words
+            return default
 
     return k.func(ctx, params, say)
 
