@@ -26,6 +26,7 @@ from pydantic import Field, field_validator
 from checks.case_images import CaseKit, case_kits, life_photos
 from checks.context import SID, Ctx, percent, sid_note
 from checks.kinds import Params, exact_decimal, kind
+from checks.kinds.documents import quota_base
 from checks.matching import Person, find_person, people_of
 from checks.registry import Finding
 
@@ -73,22 +74,8 @@ class DocumentQuota(_Docs):
 
 
 def _headcount(ctx: Ctx, p: DocumentQuota, college: str) -> tuple[int | None, str]:
-    from checks.kinds.documents import stated_total_of
-
-    c = ctx.campaign.college(college)
-    if c is not None and c.headcount is not None:
-        return c.headcount, ctx.campaign.roster_source or "活动配置中的学院人数"
-    if not p.base_form:
-        return None, ""
     title = next((d.title for d in ctx.campaign.deliverables if d.form == p.base_form), p.base_form)
-    stated = stated_total_of(ctx, college, p.base_form, p.base_header, "汇总表") if p.base_header else None
-    if stated is not None:
-        return stated
-    for d in ctx.docs(college, p.base_form):
-        rows = people_of(d)
-        if rows:
-            return len(rows), f"{title}所列人数（{d.file}）"
-    return None, ""
+    return quota_base(ctx, college, p.base_form, p.base_header, "汇总表", title)
 
 
 class AuthorListedIn(_Docs):

@@ -142,6 +142,27 @@ def stated_total_of(ctx: Ctx, college: str, form: str, field: str, document: str
     return None
 
 
+def quota_base(ctx: Ctx, college: str, form: str | None, header: str | None, stated_in: str,
+               rows_of: str) -> tuple[int | None, str]:
+    """A quota's base for ``college`` and where it came from: the office's roster
+    (``College.headcount``); else, when ``form`` is given, the total the college states in its
+    header field ``header`` (messages call the form ``stated_in``), then the form's number of
+    rows (``rows_of``); (None, "") when none is known: nobody invents one."""
+    c = ctx.campaign.college(college)
+    if c is not None and c.headcount is not None:
+        return c.headcount, ctx.campaign.roster_source or "活动配置中的学院人数"
+    if not form:
+        return None, ""
+    stated = stated_total_of(ctx, college, form, header, stated_in) if header else None
+    if stated is not None:
+        return stated
+    for d in ctx.docs(college, form):
+        rows = people_of(d)
+        if rows:
+            return len(rows), f"{rows_of}所列人数（{d.file}）"
+    return None, ""
+
+
 @kind("stated_total", StatedTotal, ())
 def stated_total(ctx: Ctx, p: StatedTotal, _say) -> Iterator[Finding]:
     """A form's stated total (header ``field``) differs from its number of person rows (a warning

@@ -16,6 +16,7 @@ from pydantic import Field, field_validator, model_validator
 from checks.context import Ctx, percent
 from checks.criteria import judge
 from checks.kinds import Params, exact_decimal, kind
+from checks.kinds.documents import quota_base
 from checks.matching import Person, people_of, unique
 from checks.registry import Finding
 from checks.groups import status_ok
@@ -196,23 +197,7 @@ class Quota(Params):
 
 
 def _base(ctx: Ctx, p: Quota, college: str) -> tuple[int | None, str]:
-    c = ctx.campaign.college(college)
-    if c is not None and c.headcount is not None:
-        return c.headcount, ctx.campaign.roster_source or "活动配置中的学院人数"
-    if not p.base_fallback:
-        return None, ""
-    from paperdesk import textnorm
-
-    for scans in (False, True):
-        for d in ctx.docs(college, p.form, scans=scans):
-            n = textnorm.to_int(d.record.header.get(p.base_header)) if p.base_header else None
-            if n:
-                return n, f"学院在{p.document}上填写的{p.base_header}（{d.file}）"
-    for d in ctx.docs(college, p.form):
-        rows = people_of(d)
-        if rows:
-            return len(rows), f"{p.document}所列人数（{d.file}）"
-    return None, ""
+    return quota_base(ctx, college, p.form if p.base_fallback else None, p.base_header, p.document, p.document)
 
 
 def cap(p: Quota, base: int) -> int:
