@@ -33,7 +33,7 @@ from checks.reconcile import compare_fields, same_value
 from checks.kinds import KINDS, ValidationError, parse, run_kind, template_problems
 from checks.registry import RULES, Finding, Rule, rule
 
-__all__ = ["run_checks", "rule_problems", "unknown_rules", "campaign_rules", "KINDS", "sort_key", "RULES", "Rule", "Finding", "rule", "same_value", "compare_fields"]
+__all__ = ["run_checks", "rule_problems", "campaign_rules", "KINDS", "sort_key", "RULES", "Rule", "Finding", "rule", "same_value", "compare_fields"]
 
 
 def sort_key(f: Flag) -> tuple:
@@ -99,11 +99,6 @@ def _forms_named(params) -> list[tuple[str, str]]:
         elif isinstance(value, (tuple, list, dict)):
             out.extend((key, v) for v in value)
     return out
-
-
-def unknown_rules(campaign: Campaign) -> list[str]:
-    """Kept for callers of the first version: :func:`rule_problems` without line numbers."""
-    return rule_problems(campaign)
 
 
 def campaign_rules(campaign: Campaign) -> list[Rule]:
