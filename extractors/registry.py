@@ -25,7 +25,7 @@ from paperdesk.models import ExtractionError, Extracted
 from extractors import docx_file, image_file, legacy, ole, pdf_file, xlsx_file
 from extractors.base import Extractor, guarded
 
-EXTRACTOR_VERSION = "b16"  # b16: pages without a table detected in strips (free text may change slightly); b15: cells cut at their own lines, a glyph reaching the cut caps the cell at 0.6, cell borders found 0.04 in off their line; b14: seal evidence only (ring text from confidence 0.3, no verdict); b13: coarse scans scaled up, readings under 90 dpi capped; b12: cell lattices for verification; b11: own recogniser driver (no 320-px padding), title band without the detector; b10: work-summary page of a combined scan split off; b9: A5 values below labels, author rows, picture hashes, people rows, case layouts
+EXTRACTOR_VERSION = "b17"  # b17: digits-only fields read through the lattice's digit view (a lone 0 is no longer split with o); b16: pages without a table detected in strips (free text may change slightly); b15: cells cut at their own lines, a glyph reaching the cut caps the cell at 0.6, cell borders found 0.04 in off their line; b14: seal evidence only (ring text from confidence 0.3, no verdict); b13: coarse scans scaled up, readings under 90 dpi capped; b12: cell lattices for verification; b11: own recogniser driver (no 320-px padding), title band without the detector; b10: work-summary page of a combined scan split off; b9: A5 values below labels, author rows, picture hashes, people rows, case layouts
 
 #: the parts of a campaign an extractor may read (everything else — deadlines, quotas, ratings,
 #: limits, mail, rosters — is the checks' business and must not change what a file is read as)

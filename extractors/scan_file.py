@@ -287,6 +287,8 @@ def png(image: np.ndarray, grey: bool = False) -> bytes:
 
 
 def _encode(im: Image.Image) -> bytes:
+    """PNG at zlib level 6 without ``optimize``: on a table page's 209 value-cell crops 0.04 s
+    and 431 KiB, against 0.14 s and 424 KiB optimized (5 % of a page's reading time for 2 %)."""
     buf = io.BytesIO()
-    im.save(buf, "PNG", optimize=True)
+    im.save(buf, "PNG", compress_level=6)
     return buf.getvalue()

@@ -11,6 +11,9 @@ engine:
     lattice.log_likelihood(text) -> float   log P(text | cell), summed over every alignment (an
                                    upper bound where a character was not among a frame's top)
     verify(lattice, expected)    -> Verification(outcome, confidence, read, expected)
+    lattice.as_digits()          -> Lattice   the same frames read as a digits-only field: the
+                                   mass of a glyph shaped like a digit (o, O, 〇 → 0; l, I, | → 1)
+                                   added to that digit's
 
 ``verify`` says ``match`` when the expected text is the reading or nearly as likely as it (the
 recogniser hesitated between the two), ``contradiction`` only when the reading is confident and the
@@ -41,6 +44,13 @@ FAR_LOG, FAIR_READING = 10.0, 0.6  # or: expected ≥ 20000× less likely than a
 #                                    digit, which the recogniser reads with less context)
 
 
+#: glyphs a recogniser reads for a printed digit when it has no context to tell them apart (a lone
+#: ``0`` split 0.76 / 0.20 between ``0`` and ``o``): in a field that holds digits only they are that
+#: digit. Only shapes that are the digit's own outline; ``S``/``5``, ``B``/``8``, ``Z``/``2`` differ
+#: in print and stay letters (the validators repair them, with a doubt).
+DIGIT_SHAPES = {"o": "0", "O": "0", "〇": "0", "○": "0", "l": "1", "I": "1", "|": "1", "丨": "1"}
+
+
 @dataclass(frozen=True)
 class Lattice:
     """Per frame (all lines of a cell, joined by a blank frame): ``chars[t]`` the kept classes
@@ -51,6 +61,8 @@ class Lattice:
     probs: np.ndarray  # T × TOP_K float16, 0 where a frame keeps fewer
     rest: np.ndarray  # T float16: the frame's mass outside the kept classes (≥ REST_FLOOR), taken
     #                   before rounding (0.9995 rounds to 1.0 in float16: the rest would vanish)
+    digits: np.ndarray | None = None  # T × 10 float16: per frame, the mass of each digit and of
+    #                   the glyphs shaped like it, over the whole alphabet (for :meth:`as_digits`)
 
     @property
     def frames(self) -> int:
@@ -66,6 +78,30 @@ class Lattice:
                 confs.append(float(self.probs[t][0]))
             prev = top
         return "".join(text), (sum(confs) / len(confs) if confs else 0.0)
+
+    def as_digits(self) -> "Lattice":
+        """The lattice of a digits-only field: in every frame each digit's mass is that of the
+        digit and of the glyphs shaped like it (:data:`DIGIT_SHAPES`), taken over the recogniser's
+        whole alphabet when the lattice was built (:attr:`digits`), so every digit is kept with its
+        own probability, not bounded by the frame's rest; blank and the kept characters that are
+        no digit keep their own mass, so a reading that is not a number stays one."""
+        digits = getattr(self, "digits", None)
+        chars, rows = [], []
+        for t, (kept, probs) in enumerate(zip(self.chars, self.probs.astype(np.float64))):
+            merged: dict[str, float] = {}
+            for ch, p in zip(kept, probs):
+                key = DIGIT_SHAPES.get(ch, ch)
+                if digits is None or not key.isdigit():
+                    merged[key] = merged.get(key, 0.0) + float(p)
+            if digits is not None:
+                # a mass float16 rounded to 0 is taken as REST_FLOOR: never less likely than that
+                merged.update({str(d): max(float(digits[t][d]), REST_FLOOR) for d in range(10)})
+            best = sorted(merged.items(), key=lambda kv: -kv[1])
+            chars.append("".join(ch for ch, _ in best))
+            rows.append([p for _, p in best])
+        width = max((len(r) for r in rows), default=TOP_K)
+        probs = np.array([r + [0.0] * (width - len(r)) for r in rows], dtype=np.float16).reshape(len(rows), width)
+        return Lattice(tuple(chars), probs, self.rest)
 
     def log_likelihood(self, text: str, wildcard=lambda ch: False) -> float:
         """log P(text | frames) by the CTC forward algorithm; a character for which
@@ -126,13 +162,17 @@ def build(line_probs: list[np.ndarray], names: list[str]) -> Lattice:
     chars: list[str] = []
     rows: list[np.ndarray] = []
     rests: list[float] = []
+    groups = _digit_classes(names)
+    digits: list[np.ndarray] = []
     for n, probs in enumerate(line_probs):
         if n:
             chars.append(BLANK)
             rows.append(np.array([1.0] + [0.0] * (TOP_K - 1)))
             rests.append(REST_FLOOR)
+            digits.append(np.zeros((1, 10)))
+        digits.append(np.stack([probs[:, g].sum(axis=1) for g in groups], axis=1))
         keep = min(TOP_K + 2, probs.shape[1])  # two spare: classes that merge (a space into blank)
-        top = np.argpartition(-probs, keep - 1, axis=1)[:, :keep]
+        top = _top(probs, keep)
         for t in range(probs.shape[0]):
             kept: dict[str, float] = {}
             for k in top[t]:
@@ -143,7 +183,40 @@ def build(line_probs: list[np.ndarray], names: list[str]) -> Lattice:
             rows.append(np.array([p for _, p in best] + [0.0] * (TOP_K - len(best))))
             rests.append(max(REST_FLOOR, 1.0 - sum(p for _, p in best)))
     arr = np.array(rows, dtype=np.float16).reshape(len(rows), TOP_K) if rows else np.zeros((0, TOP_K), np.float16)
-    return Lattice(tuple(chars), arr, np.array(rests, dtype=np.float16))
+    digit_mass = np.concatenate(digits).astype(np.float16) if digits else np.zeros((0, 10), np.float16)
+    return Lattice(tuple(chars), arr, np.array(rests, dtype=np.float16), digit_mass)
+
+
+def _top(probs: np.ndarray, keep: int, above: float = 1e-7) -> np.ndarray:
+    """The ``keep`` most likely classes of every frame (in no order), as ``argpartition`` over
+    the whole alphabet gives them, at half its cost: a frame with ``keep`` classes over ``above``
+    is partitioned among the classes that pass ``above`` in some such frame (its top ones all do),
+    the others (a few frames of a line) over the whole alphabet."""
+    if probs.shape[1] <= keep:
+        return np.argsort(-probs, axis=1)
+    mask = probs > above
+    ok = mask.sum(axis=1) >= keep
+    top = np.empty((probs.shape[0], keep), dtype=np.intp)
+    if ok.any():
+        cols = np.flatnonzero(mask[ok].any(axis=0))
+        top[ok] = cols[np.argpartition(-probs[ok][:, cols], keep - 1, axis=1)[:, :keep]]
+    if not ok.all():
+        top[~ok] = np.argpartition(-probs[~ok], keep - 1, axis=1)[:, :keep]
+    return top
+
+
+_groups: dict[int, tuple[list[str], list[np.ndarray]]] = {}
+
+
+def _digit_classes(names: list[str]) -> list[np.ndarray]:
+    """For each digit 0–9, the classes of ``names`` that read as it (the digit, full-width ones
+    already half-width in ``names``, and :data:`DIGIT_SHAPES`); computed once per engine."""
+    known = _groups.get(id(names))
+    if known is None or known[0] is not names:
+        by = [[k for k, ch in enumerate(names) if DIGIT_SHAPES.get(ch, ch) == str(d)] for d in range(10)]
+        known = (names, [np.array(g, dtype=np.intp) for g in by])
+        _groups[id(names)] = known
+    return known[1]
 
 
 @dataclass(frozen=True)
@@ -168,6 +241,8 @@ def verify(lattice: Lattice, expected: str, in_alphabet=None) -> Verification:
     a character (default: it appears among the lattice's kept classes, or it is ASCII or a common
     character, GB2312 — the recogniser's alphabet holds those; a rarer one is a wildcard)."""
     exp = comparable(expected)
+    if exp.isascii() and exp.isdigit():
+        lattice = lattice.as_digits()  # a number is read as one (a lone 0 is not an o)
     read, _ = lattice.reading()
     if not exp:
         return Verification("unsure", 0.0, read, exp)

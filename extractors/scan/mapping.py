@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from extractors.scan import labels
 from extractors.scan.model import CellText, Located, PageRead, TableText, Uncertain
-from extractors.scan.mapped import Mapped, check_value, deliverable_of
+from extractors.scan.mapped import Mapped, cell_reading, check_value, deliverable_of
 from extractors.scan.mapping_table import map_table
 from extractors.scan.validate import LOW_CONFIDENCE
 from paperdesk.models import FormDoc
@@ -46,7 +46,7 @@ def map_label_form(campaign, form_id: str, pages: list[PageRead], source: str) -
             confidence[column.key] = 0.0
             uncertain.append(Uncertain(form_id, column.key, "", 0.0, f"扫描件中未找到“{column.key}”一栏"))
             continue
-        page, text, conf, bbox = _value_for(hit, found)
+        page, text, conf, bbox = _value_for(hit, found, column)
         checked = check_value(campaign, column, text, conf)
         fields[column.key] = checked.value
         confidence[column.key] = round(checked.conf, 3)
@@ -88,14 +88,15 @@ def _label_cells(pages: list[PageRead], columns) -> dict[str, _Hit]:
     return found
 
 
-def _value_for(hit: _Hit, found: dict[str, _Hit]) -> tuple[int, str, float, tuple]:
+def _value_for(hit: _Hit, found: dict[str, _Hit], column) -> tuple[int, str, float, tuple]:
     """(page, text, conf, bbox) of the value of a label cell."""
     label_cells = {id(h.cell) for h in found.values()}
     for neighbour in (_right_of(hit.table, hit.cell), _below(hit.table, hit.cell)):
         if neighbour is not None and id(neighbour) not in label_cells:
+            if not hit.rest:
+                return (hit.page, *cell_reading(column, neighbour), neighbour.cell.bbox)
             text = " ".join(t for t in (hit.rest, neighbour.text) if t)
-            conf = min(neighbour.conf, hit.cell.conf) if hit.rest else neighbour.conf
-            return hit.page, text, conf, neighbour.cell.bbox
+            return hit.page, text, min(neighbour.conf, hit.cell.conf), neighbour.cell.bbox
     return hit.page, hit.rest, hit.cell.conf if hit.rest else 1.0, hit.cell.cell.bbox
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from extractors.people import is_footer, plausible_sid
 from extractors.scan import labels
-from extractors.scan.mapped import Mapped, check_value, deliverable_of
+from extractors.scan.mapped import Mapped, cell_reading, check_value, deliverable_of
 from extractors.scan.model import CellText, Located, PageRead, TableText, Uncertain
 from extractors.scan.validate import LOW_CONFIDENCE
 from paperdesk.campaign import Column
@@ -126,7 +126,7 @@ def _row(campaign, form_id, page, tt, r, columns, number, uncertain, located) ->
         ct = _cell_at(tt, r, c)
         if ct is None:
             continue
-        checked = check_value(campaign, column, ct.text, ct.conf)
+        checked = check_value(campaign, column, *cell_reading(column, ct))
         cells[column.key] = checked.value
         confidence[column.key] = round(checked.conf, 3)
         pending.append((column.key, checked, ct))

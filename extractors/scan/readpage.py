@@ -85,7 +85,8 @@ def _read_tables(image: np.ndarray, tables: list[Table], engine: OcrEngine, dpi:
         found = engine.read_cells(clean, [box for box, _ in windows], dpi)
         cells = []
         for c, (_, cut), (text, conf, *lattice) in zip(table.cells, windows, found):
-            cells.append(CellText(c, text, min(conf, CUT_CONF) if cut and text else conf, *lattice))
+            cap = CUT_CONF if cut and text else 1.0
+            cells.append(CellText(c, text, min(conf, cap), lattice[0] if lattice else None, cap))
         texts.append(TableText(table, tuple(cells)))
     return clean, texts
 

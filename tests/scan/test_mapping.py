@@ -105,3 +105,40 @@ def test_column_not_found_is_reported(campaign):
     assert "获奖情况" not in mapped.record.rows[0].cells
     (missing,) = [u for u in mapped.uncertain if u.field == "获奖情况"]
     assert missing.row is None and "列" in missing.reason
+
+
+def _count_cell_lattice():
+    import numpy as np
+
+    from paperdesk import lattice as lattices
+
+    B = lattices.BLANK
+    frames = [[(B, 0.99)], [("0", 0.61), ("o", 0.36), (B, 0.02)], [(B, 0.99)]]
+    chars = tuple("".join(ch for ch, _ in f) for f in frames)
+    probs = np.array([[p for _, p in f] + [0.0] * (lattices.TOP_K - len(f)) for f in frames], np.float16)
+    return lattices.Lattice(chars, probs, np.full(3, 1e-3, np.float16))
+
+
+def _with_count_cell(**change):
+    """The A5 page with its 所带班级违纪人数 value read as RapidOCR reads a lone printed 0."""
+    page = page_read(A5_ROWS)
+    cells, after_label = [], False
+    for ct in page.tables[0].cells:
+        if after_label:
+            ct = dataclasses.replace(ct, text="0", conf=0.61, lattice=_count_cell_lattice(), **change)
+        after_label = ct.text == "所带班级违纪人数"
+        cells.append(ct)
+    return dataclasses.replace(page, tables=(dataclasses.replace(page.tables[0], cells=tuple(cells)),))
+
+
+def test_a_count_is_read_as_a_number_not_doubted_for_its_o(campaign):
+    mapped = map_form(campaign, "A5", [_with_count_cell()], "a5")
+    assert mapped.record.fields["所带班级违纪人数"] == "0"
+    assert mapped.record.confidence["所带班级违纪人数"] > 0.95
+    assert "所带班级违纪人数" not in {u.field for u in mapped.uncertain}
+
+
+def test_a_count_cut_by_its_cell_edge_stays_doubted(campaign):
+    mapped = map_form(campaign, "A5", [_with_count_cell(cap=0.6)], "a5")
+    assert mapped.record.confidence["所带班级违纪人数"] <= 0.6
+    assert "所带班级违纪人数" in {u.field for u in mapped.uncertain}

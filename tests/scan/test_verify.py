@@ -3,6 +3,8 @@ expected text scored against what the recogniser saw (paperdesk.lattice), not ag
 
 import pickle
 
+import numpy as np
+
 import pytest
 from pagegen import text_image
 
@@ -61,3 +63,56 @@ def test_a_lattice_is_small_pickles_and_scores_the_same(engine):
 
 def test_empty_expected_is_never_a_match(engine):
     assert lattices.verify(_lattice(engine, "李明"), "").outcome == "unsure"
+
+
+# ---------------------------------------------------------------- digits-only fields
+
+
+@pytest.mark.parametrize("digit", list("0123456789"))
+def test_a_lone_digit_verifies_and_contradicts_as_a_number(engine, digit):
+    """A count cell holds one glyph, read with no context: RapidOCR split a printed 0 between 0
+    (0.72) and o (0.26). Read as a number (digit view) it is a sure 0; another digit contradicts."""
+    lattice = _lattice(engine, digit)
+    text, conf = lattice.as_digits().reading()
+    assert text == digit and conf > 0.9
+    assert lattices.verify(lattice, digit).outcome == "match"
+    others = [lattices.verify(lattice, d).outcome for d in "0123456789" if d != digit]
+    assert others == ["contradiction"] * 9
+
+
+def _hand_lattice(frames, rest=1e-3, digits=None):
+    chars = tuple("".join(ch for ch, _ in f) for f in frames)
+    probs = np.array([[p for _, p in f] + [0.0] * (lattices.TOP_K - len(f)) for f in frames], np.float16)
+    return lattices.Lattice(chars, probs, np.full(len(frames), rest, np.float16),
+                            None if digits is None else np.array(digits, np.float16))
+
+
+B = lattices.BLANK
+
+
+def test_the_digit_view_adds_only_glyphs_shaped_like_the_digit():
+    lat = _hand_lattice([[(B, 0.99)], [("0", 0.55), ("o", 0.40), (B, 0.04)], [(B, 0.99)]])
+    assert lat.reading() == ("0", pytest.approx(0.55, abs=1e-3))
+    text, conf = lat.as_digits().reading()
+    assert text == "0" and conf == pytest.approx(0.95, abs=2e-3)
+    # S and 5 differ in print: an S stays an S (the validators repair it, with a doubt)
+    s = _hand_lattice([[(B, 0.99)], [("S", 0.80), ("5", 0.15)], [(B, 0.99)]]).as_digits()
+    assert s.reading()[0] == "S"
+
+
+def test_the_digit_view_uses_each_digit_s_own_mass_where_the_lattice_kept_it():
+    digits = [[0.0] * 10, [0.0] * 10, [0.0] * 10]
+    digits[1][0], digits[1][8] = 0.95, 0.0005
+    lat = _hand_lattice([[(B, 0.99)], [("0", 0.55), ("o", 0.40), (B, 0.04)], [(B, 0.99)]], rest=0.01, digits=digits)
+    view = lat.as_digits()
+    # without the digit masses 8 is bounded by the rest (0.01): 0 only 95x more likely, unsure
+    assert lattices.verify(_hand_lattice([[(B, 0.99)], [("0", 0.55), ("o", 0.40), (B, 0.04)], [(B, 0.99)]], rest=0.01),
+                           "8").outcome == "unsure"
+    assert view.log_likelihood("8") < view.log_likelihood("0") - 5
+    assert lattices.verify(lat, "8").outcome == "contradiction"
+    assert lattices.verify(lat, "0").outcome == "match"
+
+
+def test_a_text_expected_is_not_read_as_a_number():
+    lat = _hand_lattice([[(B, 0.99)], [("o", 0.60), ("0", 0.35)], [(B, 0.99)]])
+    assert lattices.verify(lat, "o").outcome == "match"  # a letter expected: no digit view
