@@ -95,7 +95,8 @@ class CellText:
     text: str
     conf: float
     lattice: object | None = None  # paperdesk.lattice.Lattice where the engine keeps one
-    cap: float = 1.0  # the most ``conf`` may be whatever the reading (a glyph cut by the cell's edge)
+    cap: float = 1.0  # the most ``conf`` may be, whatever the reading (a glyph cut by the cell's
+    #                   edge, a page scanned too coarse): a re-reading of the lattice keeps it
 
 
 @dataclass(frozen=True)

@@ -70,8 +70,10 @@ def read_page(page: PageImage, engine: OcrEngine | None) -> PageOutcome:
 def _coarse(texts: list[TableText]) -> list[TableText]:
     """Every cell of a page scanned too coarse to trust capped at COARSE_CONF — an empty cell too:
     at 72 dpi a faint name may vanish, so "nothing here" is as unsure as any reading."""
-    return [TableText(tt.table, tuple(dataclasses.replace(ct, conf=min(ct.conf, COARSE_CONF)) for ct in tt.cells))
-            for tt in texts]
+    def capped(ct: CellText) -> CellText:
+        return dataclasses.replace(ct, conf=min(ct.conf, COARSE_CONF), cap=min(ct.cap, COARSE_CONF))
+
+    return [TableText(tt.table, tuple(capped(ct) for ct in tt.cells)) for tt in texts]
 
 
 def _read_tables(image: np.ndarray, tables: list[Table], engine: OcrEngine, dpi: float):
