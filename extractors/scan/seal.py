@@ -40,7 +40,7 @@ import cv2
 import numpy as np
 
 from extractors.scan.seal_evidence import Evidence, as_bgr, candidates, chroma, evidence, ink_circles, tone
-from extractors.scan.seal_ring import INK, INK_GREY, RingStats, clean_ring, judge, measure, ring_share
+from extractors.scan.seal_ring import INK, INK_GREY, MIN_VISIBLE, RingStats, clean_ring, judge, measure, ring_share
 from extractors.scan.seal_text import read_ring_text
 
 __all__ = ["SealFinding", "find_seal", "remove_seal", "read_ring_text"]
@@ -51,7 +51,9 @@ MAX_SCALES = 3  # other scales tried per page, most ink first
 MAX_COLOUR_SHARE = 0.03  # share of coloured pixels below which a colour image is also read as grey
 MIN_SIZE = 0.35  # a seal smaller than this share of the page-size guess would make the page tiny in its image
 WINDOW = 1.6  # the part of the image read around a circle found at another scale (radii each way)
-SURE = 0.9  # a seal this sure at the page's own scale ends the search
+SURE = 0.9  # a seal this sure at the page's own scale ends the search, unless a larger ink circle holds it
+MAX_NEAR = 2  # rings just outside the page's size range tried as scales, most inked first
+ENCLOSING = 1.5  # a circle this many times another's radius, around its centre, is a seal that holds it
 
 
 @dataclass(frozen=True)
@@ -155,38 +157,87 @@ def _search(page: _Page, grey: bool = False) -> _Best:
     circles found on the image (a crop, a photo, two pages side by side): a ring found at another
     scale than the page's must be clean (:func:`~extractors.scan.seal_ring.clean_ring`), since
     there the page's size no longer vouches for it. ``grey``: read a colour image as grey, keeping
-    only clean rings whose disk holds no colour."""
+    only clean rings whose disk holds no colour.
+
+    Two more kinds of scale hypothesis: a ring that a page-scale candidate settled on but that is a
+    little larger or smaller than the page-size guess allows (a phone photo closer to the page than
+    an A4 scan, whose broken ring no contour traces), and, even after a sure seal at the page's
+    scale, a larger ink circle around it: a seal crop's glyph, star or an arc of its ring can look
+    like a small seal of its own, and of two seals one inside the other the outer one is the seal.
+    """
     ev = page.evidence(grey)
     best = _Best("colour" if ev.colour else "grey")
     level = INK if ev.colour else INK_GREY
     circles = ink_circles(ev, level)
     own = [c for c in circles if 0.75 * ev.radius <= c[2] <= 1.3 * ev.radius]
-    _judge_all(ev, candidates(ev, level) + own, level, page.bgr if grey else None, best, strict=grey)
+    near: list[RingStats] = []
+    _judge_all(ev, candidates(ev, level) + own, level, page.bgr if grey else None, best, strict=grey,
+               rings=near)
+    hyps = [c for c in circles if not 0.8 <= c[2] / ev.radius <= 1.25]
+    hyps += _distinct([(s.cx, s.cy, s.r) for s in sorted(near, key=lambda s: -s.coverage)], hyps)[:MAX_NEAR]
     if best.conf >= SURE:
-        return best
+        cx, cy, r = (v * ev.scale for v in best.circle)
+        hyps = [c for c in hyps if c[2] >= ENCLOSING * r and np.hypot(c[0] - cx, c[1] - cy) <= c[2]]
     tried = 0
-    for cx, cy, r in circles:
+    for cx, cy, r in hyps:
         f = r / ev.radius
-        if 0.8 <= f <= 1.25 or f < MIN_SIZE or r / ev.scale < MIN_RADIUS_PX:
+        if f < MIN_SIZE or r / ev.scale < MIN_RADIUS_PX:
             continue
         circle = (cx / ev.scale, cy / ev.scale, r / ev.scale)
         ev2, bgr, (x0, y0) = page.window(grey, page.dpi * f, circle)
         hyp = ((circle[0] - x0) * ev2.scale, (circle[1] - y0) * ev2.scale, circle[2] * ev2.scale)
-        near = [c for c in candidates(ev2, level) if np.hypot(c[0] - hyp[0], c[1] - hyp[1]) <= 0.35 * hyp[2]]
-        _judge_all(ev2, [hyp, *near], level, bgr if grey else None, best, strict=True, offset=(x0, y0))
+        near2 = [c for c in candidates(ev2, level) if np.hypot(c[0] - hyp[0], c[1] - hyp[1]) <= 0.35 * hyp[2]]
+        found = _Best(best.method)
+        _judge_all(ev2, [hyp, *near2], level, bgr if grey else None, found, strict=True, offset=(x0, y0))
+        best = _better(best, found)
         tried += 1
-        if best.conf >= SURE or tried >= MAX_SCALES:
+        if tried >= MAX_SCALES or (best is found and best.conf >= SURE):
             break
     return best
 
 
+def _distinct(rings, others) -> list[tuple[float, float, float]]:
+    """``rings`` less those that repeat one before them or one of ``others`` (same centre and radius)."""
+    out: list[tuple[float, float, float]] = []
+    for cx, cy, r in rings:
+        if all(np.hypot(cx - x, cy - y) > 0.3 * r or abs(r - q) > 0.2 * r for x, y, q in [*others, *out]):
+            out.append((cx, cy, r))
+    return out
+
+
+def _inside(small: _Best, big: _Best) -> bool:
+    """Does ``small``'s centre lie in ``big``'s disk, ``big`` being much the larger circle?"""
+    (sx, sy, sr), (bx, by, br) = small.circle, big.circle
+    return big.stats is not None and br >= ENCLOSING * sr and np.hypot(sx - bx, sy - by) <= br
+
+
+def _better(a: _Best, b: _Best) -> _Best:
+    """Of two findings the surer; but where both are seals and one lies inside the other, the outer
+    one (the inner is the outer seal's glyph, star or an arc of its ring, read at too fine a scale)."""
+    if b.stats is None:
+        return a
+    if a.stats is None:
+        return b
+    if a.conf >= THRESHOLD and b.conf >= THRESHOLD:
+        if _inside(a, b):
+            return b
+        if _inside(b, a):
+            return a
+    return b if b.conf > a.conf else a
+
+
 def _judge_all(ev: Evidence, cands, level: float, check: np.ndarray | None, best: _Best, strict: bool,
-               offset: tuple[int, int] = (0, 0)) -> None:
+               offset: tuple[int, int] = (0, 0), rings: list[RingStats] | None = None) -> None:
+    """Measure and judge each candidate, offering it to ``best``. ``rings``: where to keep the rings
+    (inked nearly all round) that the page's size range alone turned down."""
     for cand in cands:
         if strict and ring_share(ev.ink, cand, level) < 0.75:  # cannot pass clean_ring: skip the full measure
             continue
         stats = measure(ev.ink, cand, ev.radius, ev.mm, level, ev.black)
         conf = judge(stats, ev.radius, ev.colour)
+        if rings is not None and not 0.8 * ev.radius <= stats.r <= 1.25 * ev.radius \
+                and stats.coverage >= 0.75 and stats.visible >= MIN_VISIBLE:
+            rings.append(stats)
         if conf >= THRESHOLD and strict and not clean_ring(stats):
             conf = 0.0
         if conf >= THRESHOLD and check is not None and not _colourless(check, stats, ev.scale):

@@ -133,3 +133,45 @@ def test_red_seal_is_still_read_as_colour(a5):
     found = find_seal(scan.image, scan.dpi)
     _at_seal(found, scan.seal.centre, scan.seal.radius)
     assert found.method == "colour"
+
+
+@pytest.mark.parametrize("colour", [True, False], ids=["colour", "grey"])
+def test_a_small_ring_inside_a_seal_crop_is_part_of_the_seal(a5, colour):
+    """A seal crop, enlarged, with a ring of the page-size guess inside the seal's disk (a date
+    circled in red, like a glyph or an arc of a real crop's ring): the small ring alone passes the
+    ring tests at the guessed scale, but of two seals one inside the other the outer one is the
+    seal (the grey case was reported at the small ring before)."""
+    scan = degrade(a5, colour=colour, seal=SealSpec(COLLEGE), jpeg_quality=80, seed=31)
+    img, centre, radius = _crop(scan, 1.08, 3.0)
+    r0 = 20 / 25.4 * _a4_dpi(img)
+    assert radius > 5 * r0
+    inner = (int(centre[0] - 0.45 * radius), int(centre[1] + 0.45 * radius))
+    ink = (40, 40, 200) if colour else 120
+    cv2.circle(img, inner, int(r0), ink, max(2, int(0.05 * r0)), cv2.LINE_AA)
+    cv2.putText(img, "12", (inner[0] - int(0.6 * r0), inner[1] + int(0.3 * r0)), cv2.FONT_HERSHEY_SIMPLEX,
+                r0 / 40, ink, max(2, int(0.12 * r0)), cv2.LINE_AA)
+    _at_seal(find_seal(img, _a4_dpi(img)), centre, radius)
+
+
+@pytest.mark.parametrize("colour", [True, False], ids=["colour", "grey"])
+def test_seal_a_little_larger_than_the_page_guess_is_found(a4, colour):
+    """A phone photo taken closer than an A4 frame: the page is enlarged 1.28× and cut back to the
+    frame, so the dpi guessed from the frame makes the seal ~25 % too large for the page-scale
+    size range, while its ink circle lies inside that range and so was never tried as a scale.
+    The ring a page-scale candidate settles on is tried as a scale of its own (the earlier finder
+    judged it only at the page's scale, where it is too large)."""
+    scan = degrade(a4, colour=colour, seal=SealSpec(COLLEGE, over_text=False), jpeg_quality=80, seed=32)
+    img, (cx, cy), r = scan.image, scan.seal.centre, scan.seal.radius
+    h, w = img.shape[:2]
+    f = 1.28
+    big = cv2.resize(img, None, fx=f, fy=f, interpolation=cv2.INTER_LINEAR)
+    x0 = min(max(0, int(cx * f - cx)), big.shape[1] - w)
+    y0 = min(max(0, int(cy * f - cy)), big.shape[0] - h)
+    frame = np.ascontiguousarray(big[y0:y0 + h, x0:x0 + w])
+    c, R = (cx * f - x0, cy * f - y0), r * f
+    for a in np.deg2rad(np.arange(0, 360, 45)):  # a faint stamp: its ring broken in eight short places
+        p0 = (int(c[0] + 0.86 * R * np.cos(a)), int(c[1] + 0.86 * R * np.sin(a)))
+        p1 = (int(c[0] + 1.08 * R * np.cos(a)), int(c[1] + 1.08 * R * np.sin(a)))
+        cv2.line(frame, p0, p1, (255, 255, 255), max(3, int(0.06 * R)))
+    assert r * f / (20 / 25.4 * _a4_dpi(frame)) > 1.25
+    _at_seal(find_seal(frame, _a4_dpi(frame)), (cx * f - x0, cy * f - y0), r * f)
