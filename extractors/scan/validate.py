@@ -25,6 +25,9 @@ _DIGIT_LOOKALIKES = str.maketrans(
     {"O": "0", "o": "0", "D": "0", "〇": "0", "。": "0", "l": "1", "I": "1", "|": "1", "]": "1", "[": "1",
      "丨": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9"}
 )
+#: what a recogniser reads for a mark ticked or crossed in a cell (√ → V, × → X): in a field whose
+#: vocabulary spells a meaning with the mark, a cell holding one of these alone is that mark
+_MARK_SHAPES = {"V": "√", "v": "√", "✓": "√", "✔": "√", "X": "×", "x": "×", "✗": "×", "✘": "×"}
 _DATE = re.compile(r"(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?")
 _RANGE_DASH = re.compile(r"(\d{1,2}\s*[.月/]\s*\d{1,2}\s*日?)\s*[-一－~〜–—]+\s*(?=\d)")
 _SHORT_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
@@ -121,6 +124,9 @@ def _spelling(text: str, conf: float, vocab) -> Checked:
     else the reading as it is, doubted."""
     if vocab.canonical(text) is not None:
         return _plain(text, conf)
+    mark = _MARK_SHAPES.get(text.strip())
+    if mark is not None and vocab.canonical(mark) is not None:
+        return Checked(mark, conf * REPAIR_FACTOR, f"识别为“{text.strip()}”，按勾选符号“{mark}”读取")
     key = textnorm.squash(text)
     best: dict[str, tuple[float, str]] = {}
     for spelling, canon in vocab.spellings():

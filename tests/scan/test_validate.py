@@ -59,3 +59,17 @@ def test_date_range_dash_is_the_printed_one():
     assert validate(plain, "2020.6.10一2020.6.16", 0.9).value == "2020.6.10—2020.6.16"
     assert validate(plain, "6月8日-6月12日", 0.9).value == "6月8日—6月12日"
     assert validate(Column(key="联系电话"), "0758-2950462", 0.9).value == "0758-2950462"
+
+
+def test_a_tick_read_as_a_letter_is_the_tick_where_the_vocabulary_spells_a_meaning_with_it():
+    from paperdesk.campaign import Vocabulary
+
+    vocab = Vocabulary(fields=("带班征文",), values={"已完成": ("√", "完成"), "未完成": ("×", "否")})
+    tick = validate(TEXT, "V", 0.95, vocab=vocab)
+    assert tick.value == "√" and vocab.canonical(tick.value) == "已完成"
+    assert LOW_CONFIDENCE <= tick.conf < 0.95 and tick.reason  # repaired: lower, with its reason
+    assert validate(TEXT, "x", 0.95, vocab=vocab).value == "×"
+    # a vocabulary without the mark: V stays what it is, doubted
+    plain = Vocabulary(fields=("带班征文",), values={"已完成": ("完成",), "未完成": ("否",)})
+    other = validate(TEXT, "V", 0.95, vocab=plain)
+    assert other.value == "V" and other.conf < LOW_CONFIDENCE
