@@ -42,6 +42,7 @@ BAND_SURE = 0.95  # a band piece read with less is read again with the detector
 REC_HEIGHT = 48  # the PP-OCRv4 recogniser's input height
 REC_STRIDE = 8  # input pixels per output frame
 REC_MIN_WIDTH = 64
+SMALL_LINE = 0.5  # a line shorter than this share of REC_HEIGHT is grown bicubically
 REC_BATCH = 8
 LATTICE_FRAMES = 160  # a cell read over more frames (a paragraph) keeps no lattice: never compared
 DET_MAX_SIDE = 2000  # the wheel's default scales the SHORT side up to 736: a title band grew ×3
@@ -204,9 +205,10 @@ def _rec_input(line: np.ndarray) -> np.ndarray:
     h, w = bgr.shape[:2]
     width = max(REC_STRIDE, int(math.ceil(REC_HEIGHT * w / max(1, h))))
     padded = max(REC_MIN_WIDTH, REC_STRIDE * int(math.ceil(width / REC_STRIDE)))
-    # a line shorter than the input grows by bicubic interpolation: bilinear blurs a small glyph
-    # (a 150 dpi count cell's 0, 16 px high, came back empty or as 日 in 11 of 16 cells)
-    grow = cv2.INTER_CUBIC if h < REC_HEIGHT else cv2.INTER_LINEAR
+    # a line under half the input's height grows by bicubic interpolation: bilinear blurs a small
+    # glyph that much (a 150 dpi count cell's 0, 16 px high, came back empty or as 日 in 11 of 16
+    # cells; bicubic read 14 of them 0); taller lines, every line of the bench's pages, as before
+    grow = cv2.INTER_CUBIC if h < SMALL_LINE * REC_HEIGHT else cv2.INTER_LINEAR
     x = (cv2.resize(bgr, (width, REC_HEIGHT), interpolation=grow).astype(np.float32).transpose(2, 0, 1) / 255.0 - 0.5) / 0.5
     if padded == width:
         return x
