@@ -107,7 +107,7 @@ def _other(value: str, field: str, pool: dict) -> str | None:
     if digits and len(digits) >= len(value) // 2:
         i = digits[len(digits) // 2]
         return value[:i] + str((int(value[i]) + 3) % 10) + value[i + 1:]
-    others = [v for v in pool.get(field, ()) if v and v != value]
+    others = sorted(v for v in pool.get(field, ()) if v and v != value)  # sorted: the same draw every run
     return others[len(value) % len(others)] if others else None
 
 
