@@ -11,9 +11,10 @@ engine:
     lattice.log_likelihood(text) -> float   log P(text | cell), summed over every alignment (an
                                    upper bound where a character was not among a frame's top)
     verify(lattice, expected)    -> Verification(outcome, confidence, read, expected)
-    lattice.as_digits()          -> Lattice   the same frames read as a digits-only field: the
-                                   mass of a glyph shaped like a digit (o, O, 〇 → 0; l, I, | → 1)
-                                   added to that digit's
+    lattice.as_digits()          -> Lattice   the same frames read as a digits-only field: each
+                                   digit with its own mass over the whole alphabet, the glyphs
+                                   shaped like it (o, O, 〇 → 0; l, I, | → 1) added (``verify``
+                                   uses it for an expected value of digits only)
 
 ``verify`` says ``match`` when the expected text is the reading or nearly as likely as it (the
 recogniser hesitated between the two), ``contradiction`` only when the reading is confident and the
