@@ -17,6 +17,7 @@ import io
 import json
 import tempfile
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -98,6 +99,30 @@ def verdicts_now(state: State, snap: dict):
     return verdicts([e["key"] for e in snap.get("entries", [])], state.judgments())
 
 
+@dataclass
+class Judged:
+    """What the certificates and the booklet start from: the state (its lock held), the awards
+    snapshot of the last run, the flags as they stand now and the judges' verdicts."""
+
+    state: State
+    snap: dict
+    flags: list[Flag]
+    overrides: dict
+    verdicts: dict
+
+
+@contextmanager
+def judged(outbox: Path, state_dir: Path, campaign: Campaign, report: "Report"):
+    """Under the state lock: the judging sheet's edits read back first (its problems noted in
+    ``report``), then :class:`Judged`."""
+    with state_lock(Path(state_dir), wait_seconds=30):
+        state = State(state_dir)
+        report.notes += list(steps.import_judging_sheet(outbox, state, campaign).problems)
+        snap = snapshot(state)
+        flags, overrides = current_flags(outbox, state)
+        yield Judged(state, snap, flags, overrides, verdicts_now(state, snap))
+
+
 # ---------------------------------------------------------------------------- PDF
 
 
@@ -135,13 +160,8 @@ def make_certificates(outbox: Path, state_dir: Path, campaign: Campaign, *, day:
     settings = settings_of(campaign, "certificates")
     outbox = Path(outbox)
     report = Report()
-    with state_lock(Path(state_dir), wait_seconds=30):
-        state = State(state_dir)
-        read = steps.import_judging_sheet(outbox, state, campaign)
-        report.notes += list(read.problems)
-        snap = snapshot(state)
-        flags, overrides = current_flags(outbox, state)
-        found = verdicts_now(state, snap)
+    with judged(outbox, state_dir, campaign, report) as j:
+        state, snap, flags, overrides, found = j.state, j.snap, j.flags, j.overrides, j.verdicts
         when = snap.get("generated_at") or steps.as_of(())
         printed = cw.date_text(day or settings.date or today(campaign), settings.date_style)
         folder = outbox / settings.folder
@@ -214,13 +234,8 @@ def make_booklet(outbox: Path, state_dir: Path, campaign: Campaign, *, day: dt.d
     judging = campaign.awards.judging
     outbox = Path(outbox)
     report = Report()
-    with state_lock(Path(state_dir), wait_seconds=30):
-        state = State(state_dir)
-        read = steps.import_judging_sheet(outbox, state, campaign)
-        report.notes += list(read.problems)
-        snap = snapshot(state)
-        flags, _ = current_flags(outbox, state)
-        found = verdicts_now(state, snap)
+    with judged(outbox, state_dir, campaign, report) as j:
+        state, snap, flags, found = j.state, j.snap, j.flags, j.verdicts
         chosen = []
         for raw in snap.get("entries", []):
             e = Entry.from_dict(raw)
