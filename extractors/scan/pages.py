@@ -63,30 +63,18 @@ def count_pages(path: str | Path, kind: str) -> int:
     :func:`load_pages` would raise it for a file that cannot be opened or has too many pages)."""
     path = Path(path)
     if kind in PDF_KINDS:
-        import pypdfium2 as pdfium
-
+        doc = _open_pdf(path)
         try:
-            doc = pdfium.PdfDocument(str(path))
-        except pdfium.PdfiumError as e:
-            raise ScanInputError("PDF 已加密，无法读取" if "password" in str(e).lower() else f"PDF 文件损坏：{e}") from e
-        try:
-            n = len(doc)
+            return len(doc)
         finally:
             doc.close()
-        if n == 0:
-            raise ScanInputError("PDF 没有页面")
-        if n > MAX_PAGES:
-            raise ScanInputError(f"PDF 页数过多（{n} 页，上限 {MAX_PAGES}）")
-        return n
     if kind in IMAGE_KINDS:
         try:
             with Image.open(path) as im:
                 n = getattr(im, "n_frames", 1)
         except (OSError, ValueError, SyntaxError) as e:
             raise ScanInputError(f"图片文件损坏或无法识别：{e}") from e
-        if n > MAX_PAGES:
-            raise ScanInputError(f"图片页数过多（{n} 页，上限 {MAX_PAGES}）")
-        return n
+        return _checked_frames(n)
     raise ScanInputError(f"不支持的扫描件类型：{kind}")
 
 
@@ -109,10 +97,14 @@ def _image_pages(path: Path) -> Iterator[PageImage]:
 
 
 def _frames(im: Image.Image):
-    n = getattr(im, "n_frames", 1)
+    _checked_frames(getattr(im, "n_frames", 1))
+    return ImageSequence.Iterator(im)
+
+
+def _checked_frames(n: int) -> int:
     if n > MAX_PAGES:
         raise ScanInputError(f"图片页数过多（{n} 页，上限 {MAX_PAGES}）")
-    return ImageSequence.Iterator(im)
+    return n
 
 
 def _frame_page(index: int, frame: Image.Image) -> PageImage:
@@ -161,18 +153,9 @@ def _page(index: int, rgb: np.ndarray, dpi: float, origin: str, words=None) -> P
 
 def _pdf_pages(path: Path) -> Iterator[PageImage]:
     import pdfplumber
-    import pypdfium2 as pdfium
 
+    doc = _open_pdf(path)
     try:
-        doc = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as e:
-        reason = "PDF 已加密，无法读取" if "password" in str(e).lower() else f"PDF 文件损坏：{e}"
-        raise ScanInputError(reason) from e
-    try:
-        if len(doc) == 0:
-            raise ScanInputError("PDF 没有页面")
-        if len(doc) > MAX_PAGES:
-            raise ScanInputError(f"PDF 页数过多（{len(doc)} 页，上限 {MAX_PAGES}）")
         with pdfplumber.open(str(path)) as plumb:
             for i in range(len(doc)):
                 page = _pdf_page(i, doc[i], plumb.pages[i])
@@ -184,6 +167,23 @@ def _pdf_pages(path: Path) -> Iterator[PageImage]:
         raise ScanInputError(f"PDF 文件损坏或无法解析：{type(e).__name__}") from e
     finally:
         doc.close()
+
+
+def _open_pdf(path: Path):
+    """The PDF opened with pdfium, or :class:`ScanInputError`: encrypted, damaged, no page, more
+    than :data:`MAX_PAGES` pages (what :func:`count_pages` and the page loader both refuse)."""
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as e:
+        reason = "PDF 已加密，无法读取" if "password" in str(e).lower() else f"PDF 文件损坏：{e}"
+        raise ScanInputError(reason) from e
+    n = len(doc)
+    if n == 0 or n > MAX_PAGES:
+        doc.close()
+        raise ScanInputError("PDF 没有页面" if n == 0 else f"PDF 页数过多（{n} 页，上限 {MAX_PAGES}）")
+    return doc
 
 
 def _pdf_page(index: int, page, plumb_page) -> PageImage:
