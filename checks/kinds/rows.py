@@ -13,13 +13,13 @@ from typing import Iterator, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from checks.context import Ctx, percent
+from checks.context import SID, Ctx, percent, sid_of
 from checks.criteria import judge
 from checks.kinds import Params, exact_decimal, kind
 from checks.kinds.documents import quota_base
 from checks.matching import Person, people_of, unique
 from checks.registry import Finding
-from checks.groups import status_ok
+from checks.groups import class_key, split_groups, status_ok
 
 
 def _finding(p: Person, message: str, **kw) -> Finding:
@@ -249,8 +249,6 @@ class PerGroupMax(Params):
 def per_group_max(ctx: Ctx, p: PerGroupMax, say) -> Iterator[Finding]:
     """More than ``max`` rows of one college's forms on one group (a class: names compared
     loosely, 2020级数学1班 ~ 20数学1班). Placeholders: column, group, count, max, people."""
-    from checks.groups import class_key, split_groups
-
     for college in ctx.colleges:
         groups: dict[str, list[tuple[str, Person]]] = {}
         for d in ctx.docs(college, p.form):
@@ -285,8 +283,6 @@ def groups_covered(ctx: Ctx, p: GroupsCovered, say) -> Iterator[Finding]:
     """A group of the college's reference list (``College.freshman_classes``, from the office's
     roster) that no row of its ``form`` names (judged when the form arrived; a warning by
     default). Placeholders: group, column, file."""
-    from checks.groups import class_key, split_groups
-
     for c in ctx.campaign.colleges:
         docs = ctx.docs(c.name, p.form)
         if not docs or not c.freshman_classes:
@@ -313,8 +309,6 @@ def id_year(ctx: Ctx, p: IdYear, say) -> Iterator[Finding]:
     """A row whose 学号 does not start with the enrolment year ``year`` (an error), or cannot show
     it (blank or not ``student_id_digits`` digits: said in the message). Placeholders (the wrong
     year's message): person, found (the year the 学号 shows), year, where."""
-    from checks.context import SID, sid_of
-
     year = str(p.year)
     digits = ctx.checks.student_id_digits
     for _d, person in _people(ctx, p.form):
