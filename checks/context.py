@@ -89,8 +89,8 @@ class Ctx:
     def case_deliverable(self) -> str | None:
         """The key of the deliverable written on a form of kind ``case`` (titled texts with
         sections and pictures), None when the campaign has none."""
-        forms = self.campaign.forms
-        return next((d.key for d in self.campaign.deliverables if d.form and forms[d.form].kind == "case"), None)
+        d = self.campaign.case_deliverable()
+        return d.key if d else None
 
     def default_year(self) -> int:
         """The campaign's year: that of its earliest deadline."""

@@ -150,7 +150,8 @@ def _image_of_cases(item: IntakeItem, record: Extracted | None, campaign: Campai
 
 def _case_deliverable(campaign: Campaign) -> str | None:
     """The deliverable whose form is a case form (A1 in 2020)."""
-    return next((d.key for d in campaign.deliverables if d.form and campaign.forms[d.form].kind == "case"), None)
+    d = campaign.case_deliverable()
+    return d.key if d else None
 
 
 def _parent(display: str) -> str:

@@ -365,6 +365,15 @@ class Campaign(_Strict):
         form = self.forms[form_id]
         return form.master or f"全校{form.title.removeprefix(self.school)}.xlsx"
 
+    def case_form_id(self) -> str | None:
+        """The id of the campaign's first form of kind ``case`` (titled texts with sections and
+        pictures), None when it has none."""
+        return next((k for k, f in sorted(self.forms.items()) if f.kind == "case"), None)
+
+    def case_deliverable(self) -> Deliverable | None:
+        """The deliverable written on a form of kind ``case``, None when the campaign has none."""
+        return next((d for d in self.deliverables if d.form and self.forms[d.form].kind == "case"), None)
+
     def form_of(self, deliverable_key: str) -> FormDef | None:
         d = self.deliverable(deliverable_key)
         return self.forms.get(d.form) if d.form else None

@@ -55,7 +55,7 @@ def case_rows(campaign: Campaign, submission: Submission, flags: list[Flag]) -> 
 def write_case_list(outbox: Path, campaign: Campaign, submission: Submission, flags: list[Flag],
                     generated_at: str) -> list[Path]:
     """The school-wide list of the case documents ([] for a campaign without a ``kind: case`` form)."""
-    form_id = next((k for k, f in sorted(campaign.forms.items()) if f.kind == "case"), None)
+    form_id = campaign.case_form_id()
     if form_id is None:
         return []
     name = campaign.master_name(form_id)

@@ -61,7 +61,7 @@ def quotas(campaign: Campaign, college: College) -> Quotas | None:
     items = []
     ratio = campaign.checks.case_quota_ratio
     if "CASE_QUOTA" in campaign.rules and ratio is not None:
-        title = next((d.title for d in campaign.deliverables if d.form and campaign.forms[d.form].kind == "case"), "")
+        title = d.title if (d := campaign.case_deliverable()) else ""
         items.append(Quota(title, textnorm.round_half_up(ratio * n), exact=True))
     for entries in campaign.rules.values():
         for e in entries:

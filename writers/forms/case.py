@@ -31,7 +31,7 @@ PICTURE_WIDTH = Mm(120)
 def case_form(campaign: Campaign, form_id: str | None = None) -> FormDef:
     """The form ``form_id`` of kind ``case`` (None: the campaign's first); ValueError when there is none."""
     if form_id is None:
-        form_id = next((k for k, f in sorted(campaign.forms.items()) if f.kind == "case"), "")
+        form_id = campaign.case_form_id() or ""
     form = campaign.forms.get(form_id)
     if form is None or form.kind != "case":
         raise ValueError(f"活动配置中没有 kind: case 类表单 {form_id}")
