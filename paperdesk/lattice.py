@@ -104,9 +104,11 @@ class Lattice:
         probs = np.array([r + [0.0] * (width - len(r)) for r in rows], dtype=np.float16).reshape(len(rows), width)
         return Lattice(tuple(chars), probs, self.rest)
 
-    def log_likelihood(self, text: str, wildcard=lambda ch: False) -> float:
+    def log_likelihood(self, text: str, wildcard=lambda ch: False, lower: bool = False) -> float:
         """log P(text | frames) by the CTC forward algorithm; a character for which
-        ``wildcard(ch)`` is true counts as any non-blank class."""
+        ``wildcard(ch)`` is true counts as any non-blank class. A character a frame did not keep
+        counts as the frame's ``rest`` (an upper bound), or with ``lower`` as nothing (a lower
+        bound: only what the recogniser kept is evidence for the text)."""
         T = self.frames
         if T == 0:
             return 0.0 if not text else -math.inf
@@ -118,10 +120,13 @@ class Lattice:
             for t, kept in enumerate(self.chars):
                 if ch is None:  # any non-blank class
                     i = kept.find(BLANK)
-                    col[t] = 1.0 - (probs[t][i] if i >= 0 else 0.0)
+                    if lower:
+                        col[t] = sum(p for c, p in zip(kept, probs[t]) if c != BLANK)
+                    else:
+                        col[t] = 1.0 - (probs[t][i] if i >= 0 else 0.0)
                 else:
                     i = kept.find(ch)
-                    col[t] = probs[t][i] if i >= 0 else rest[t]
+                    col[t] = probs[t][i] if i >= 0 else (0.0 if lower else rest[t])
             return np.log(np.maximum(col, _FLOOR))
 
         labels = [None if wildcard(ch) else ch for ch in text]
@@ -255,7 +260,10 @@ def verify(lattice: Lattice, expected: str, in_alphabet=None) -> Verification:
         return Verification("match", per_char, read, exp)
     ll_r = lattice.log_likelihood(read)
     gap = ll_r - ll_e
-    if gap <= MATCH_LOG:
+    # a match needs the expected text to be nearly as likely as the reading on what the recogniser
+    # kept (the lower bound): bounded by the frames' rest alone, a text the recogniser never
+    # considered looked as likely as a junk reading ('同意推荐。' "matched" a cell read ')' at 0.47)
+    if ll_r - lattice.log_likelihood(exp, wildcard, lower=True) <= MATCH_LOG:
         return Verification("match", per_char, read, exp)
     sure = math.exp(ll_r / len(read)) if read else 0.0  # the reading's own probability per character
     if (gap >= CONTRADICTION_LOG and sure >= CONFIDENT_READING) or (gap >= FAR_LOG and sure >= FAIR_READING):

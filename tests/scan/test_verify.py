@@ -116,3 +116,22 @@ def test_the_digit_view_uses_each_digit_s_own_mass_where_the_lattice_kept_it():
 def test_a_text_expected_is_not_read_as_a_number():
     lat = _hand_lattice([[(B, 0.99)], [("o", 0.60), ("0", 0.35)], [(B, 0.99)]])
     assert lattices.verify(lat, "o").outcome == "match"  # a letter expected: no digit view
+
+
+def test_a_text_the_recogniser_never_considered_does_not_match_a_junk_reading():
+    # a cell read ')' at 0.47, half of each frame's mass in classes it did not keep: bounded by that
+    # rest alone, '同意推荐' looked as likely as the reading, and a contradicting electronic value
+    # passed as a match (scan bench, a 审核意见 cell under a seal)
+    frames = [[(B, 0.50), (")", 0.02)], [(")", 0.47), (B, 0.03)], [(B, 0.50)], [(B, 0.50)], [(B, 0.50), ("1", 0.01)],
+              [(B, 0.50)], [(B, 0.50)]]
+    lat = _hand_lattice(frames, rest=0.5)
+    assert lat.reading()[0] == ")"
+    assert lat.log_likelihood("同意推荐") > lat.log_likelihood(")") - lattices.MATCH_LOG  # the bound alone: "as likely"
+    assert lattices.verify(lat, "同意推荐").outcome == "unsure"
+    assert lattices.verify(lat, ")").outcome == "match"
+
+
+def test_a_kept_second_choice_still_matches():
+    # the recogniser hesitated between 未 and 末 and kept both: the expected one matches
+    lat = _hand_lattice([[(B, 0.99)], [("末", 0.52), ("未", 0.46)], [(B, 0.99)], [("完", 0.98)], [(B, 0.99)]], rest=0.02)
+    assert lattices.verify(lat, "未完").outcome == "match"
