@@ -118,12 +118,11 @@ class Lattice:
         def column(ch: str | None) -> np.ndarray:
             col = np.empty(T)
             for t, kept in enumerate(self.chars):
-                if ch is None:  # any non-blank class
+                if ch is None and lower:  # any non-blank class the frame kept
+                    col[t] = sum(p for c, p in zip(kept, probs[t]) if c != BLANK)
+                elif ch is None:  # any non-blank class
                     i = kept.find(BLANK)
-                    if lower:
-                        col[t] = sum(p for c, p in zip(kept, probs[t]) if c != BLANK)
-                    else:
-                        col[t] = 1.0 - (probs[t][i] if i >= 0 else 0.0)
+                    col[t] = 1.0 - (probs[t][i] if i >= 0 else 0.0)
                 else:
                     i = kept.find(ch)
                     col[t] = probs[t][i] if i >= 0 else (0.0 if lower else rest[t])
