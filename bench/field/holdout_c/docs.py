@@ -39,18 +39,17 @@ def new_doc(east_asia: str = "宋体", size: float = 12, author: str = "Administ
     sec.top_margin = sec.bottom_margin = Cm(2.2)
     for sname in ("Normal", "Heading 1", "Heading 2", "Title", "Caption"):
         st = d.styles[sname]
-        rpr = st.element.get_or_add_rPr()
-        rfonts = rpr.find(qn("w:rFonts"))
-        if rfonts is None:
-            rfonts = parse_xml(f'<w:rFonts {NS}/>')
-            rpr.insert(0, rfonts)
-        rfonts.set(qn("w:eastAsia"), east_asia)
+        _east_asia(st.element.get_or_add_rPr(), east_asia)
     d.styles["Normal"].font.size = Pt(size)
     return d
 
 
 def ea(run, name: str):
-    rpr = run._r.get_or_add_rPr()
+    _east_asia(run._r.get_or_add_rPr(), name)
+
+
+def _east_asia(rpr, name: str):
+    """The East Asian font of a run's or a style's properties (w:rFonts/@w:eastAsia)."""
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
         rfonts = parse_xml(f'<w:rFonts {NS}/>')
