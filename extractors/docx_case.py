@@ -25,7 +25,7 @@ from paperdesk import textnorm
 from paperdesk.campaign import Campaign, FormDef
 from paperdesk.models import CaseDoc, ImageRef
 from extractors.docx_form import read_pairs
-from extractors.docx_walk import Block, Pic, blocks
+from extractors.docx_walk import Block, Pic, all_tables, blocks
 from extractors.base import is_life_photo
 from extractors.labels import Matcher, parse_fields
 from extractors.tables import deliverable_of
@@ -222,7 +222,7 @@ def read_case(doc: Document, display: str, campaign: Campaign, form_id: str) -> 
     matcher = Matcher(author_spec(form))
     author: dict[str, str] = {}
     cells: set[str] = set()
-    for table in doc.tables:
+    for table in all_tables(doc):
         pairs = read_pairs([table], matcher)
         if len(pairs) >= 2:
             for k, lines in pairs.items():

@@ -24,7 +24,7 @@ from extractors import ooxml
 from extractors.base import BadInput, free_deliverable
 from extractors.docx_case import case_forms, count_headings, read_case
 from extractors.docx_form import best_form, to_form_doc
-from extractors.docx_walk import Block, blocks, table_texts
+from extractors.docx_walk import Block, all_tables, blocks, table_texts
 from extractors.tables import Grid, read_table
 from extractors.base import display_name
 
@@ -41,7 +41,7 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
         doc = docx.Document(ooxml.docx_source(path))  # .docm/.dotx read as .docx, no macro runs
     except ValueError as e:  # python-docx: "file is not a Word file, content type is …"
         raise BadInput("不是有效的 Word（.docx）文件") from e
-    form = best_form(list(doc.tables), campaign)
+    form = best_form(all_tables(doc), campaign)
     if form and len(form[1]) >= STRONG_FORM_LABELS:
         return [to_form_doc(display, campaign, *form)]
     doc_blocks = blocks(doc)
@@ -64,7 +64,7 @@ def table_forms(doc: DocxDocument, display: str, campaign: Campaign,
     """Each Word table that reads as a table form; header fields come from the body text."""
     lines = [b.text for b in doc_blocks if b.table is None and b.text]
     found: list[TableDoc] = []
-    for i, table in enumerate(doc.tables, start=1):
+    for i, table in enumerate(all_tables(doc), start=1):
         texts, copies = table_texts(table)
         grid = Grid(cells=texts, numbers=list(range(1, len(texts) + 1)), copies=copies)
         rec = read_table(grid, campaign, display, f"表格{i}", extra_lines=lines)

@@ -65,6 +65,23 @@ def blocks(doc: Document) -> list[Block]:
     return out
 
 
+def all_tables(doc: Document) -> list[Table]:
+    """The body's tables in reading order, each followed by the tables nested in its cells (a
+    form typed inside a one-cell frame table, a sub-table inside a form's cell), depth first."""
+    out: list[Table] = []
+
+    def visit(table: Table) -> None:
+        out.append(table)
+        for cell in unique_cells(table):
+            for item in cell.iter_inner_content():
+                if isinstance(item, Table):
+                    visit(item)
+
+    for table in doc.tables:
+        visit(table)
+    return out
+
+
 def grid(table: Table) -> list[list[_Cell]]:
     """The table's cells row by row, merged cells repeated (as python-docx gives them)."""
     return [list(row.cells) for row in table.rows]

@@ -68,10 +68,15 @@ def name_note(value: object) -> str:
     return m.group(0).strip(" （()）【】[]") if m else ""
 
 
+_QUOTES = "'\"`‘’“”′″＇＂"
+
+
 def student_id(value: object) -> str:
     """A student ID from whatever a spreadsheet stored: 201824131105, 201824131105.0,
-    '2.01824131105E+11', '２０１８２４１３１１０５', ' 2018 2413 1105 '. Returns digits only, or the
-    cleaned text unchanged when it is not a number (the checks then say it is malformed)."""
+    '2.01824131105E+11', '２０１８２４１３１１０５', ' 2018 2413 1105 ', and "'201824131105" (the
+    apostrophe that makes Excel keep a number as text, typed or pasted in as a character, or a
+    quote around it). Returns digits only, or the cleaned text unchanged when it is not a number
+    (the checks then say it is malformed)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -80,7 +85,7 @@ def student_id(value: object) -> str:
         return str(value)
     if isinstance(value, float):
         return str(int(Decimal(repr(value)))) if value.is_integer() else clean(value)
-    text = clean(value).replace(" ", "")
+    text = clean(value).replace(" ", "").strip(_QUOTES)
     if re.fullmatch(r"\d+", text):
         return text
     if re.fullmatch(r"\d+(\.0+)?", text):

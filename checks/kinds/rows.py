@@ -307,8 +307,8 @@ class IdYear(Params):
 @kind("id_year", IdYear, ("person", "found", "year", "where"))
 def id_year(ctx: Ctx, p: IdYear, say) -> Iterator[Finding]:
     """A row whose 学号 does not start with the enrolment year ``year`` (an error), or cannot show
-    it (blank or not ``student_id_digits`` digits: said in the message). Placeholders (the wrong
-    year's message): person, found (the year the 学号 shows), year, where."""
+    it (blank or not ``student_id_digits`` digits: a warning, the grade is unknown, not wrong).
+    Placeholders (the wrong year's message): person, found (the year the 学号 shows), year, where."""
     year = str(p.year)
     digits = ctx.checks.student_id_digits
     for _d, person in _people(ctx, p.form):
@@ -317,7 +317,8 @@ def id_year(ctx: Ctx, p: IdYear, say) -> Iterator[Finding]:
         if not ok:
             state = "未填写学号" if not raw else f"学号格式不正确（“{raw}”不是 {digits} 位数字）"
             yield _finding(person, f"{person.label}{state}，无法核对是否为 {year} 级学生（{person.where}）。",
-                           field=SID, expected=f"{digits}位数字，以{year}开头", found=raw or None)
+                           field=SID, expected=f"{digits}位数字，以{year}开头", found=raw or None,
+                           severity="warning")
         elif not sid.startswith(year):
             yield _finding(person, say(f"{person.label}的学号显示为 {sid[:4]} 级，应为 {year} 级（{person.where}）。",
                                        person=person.label, found=sid[:4], year=year, where=person.where),

@@ -53,6 +53,15 @@ def test_candidate_grade_by_enrolment_year():
     assert by["李四"].found == "2019级" and by["李四"].student_id == "201924131102"
     assert "学号格式不正确" in by["王五"].message
     assert "未填写学号" in by["赵六"].message
+    # a wrong year is a claim; a 学号 that cannot show one is only a reason to look
+    assert by["李四"].severity == "error"
+    assert by["王五"].severity == by["赵六"].severity == "warning"
+
+
+def test_candidate_grade_reads_an_id_pasted_with_excels_apostrophe():
+    rows = [b.a2row(1, "张三", "'201824131101", CLASSES[0]), b.a2row(2, "李四", "'201924131102", CLASSES[1])]
+    flags = b.run(b.sub(b.a2(b.MATH, rows)), "CANDIDATE_GRADE")
+    assert [(f.name, f.found, f.severity) for f in flags] == [("李四", "2019级", "error")]
 
 
 def test_candidate_grade_accepts_float_shaped_id():

@@ -12,6 +12,10 @@ from paperdesk import textnorm
     ("２０１８２４１３１１０５", "201824131105"),
     (" 2018 2413 1105 ", "201824131105"),
     ("2.01824131105E+11", "201824131105"),
+    ("'201824131105", "201824131105"),  # Excel's text prefix, pasted in as a character
+    ("‘201824131105’", "201824131105"),
+    ("＂201824131105＂", "201824131105"),
+    ("'2018a", "'2018a"),  # not a number: kept as typed
     ("2.01824E+11", "2.01824E+11"),  # digits were lost: keep the text so checks can say so
     (None, ""),
 ])

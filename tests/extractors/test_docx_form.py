@@ -143,3 +143,47 @@ def test_values_in_the_row_below_their_labels_and_tick_boxes(tmp_path, campaign)
     assert rec.form == "A5"
     assert (rec.fields["姓名"], rec.fields["学号"], rec.fields["政治面貌"], rec.fields["申报等级"]) == (
         "赵堃子", "201707010118", "正式党员", "标兵")
+
+
+def _framed(doc):
+    """A one-cell frame table, as some colleges draw a border round a whole form: the form's
+    tables are nested inside its cell."""
+    frame = doc.add_table(rows=1, cols=1).cell(0, 0)
+    frame.paragraphs[0].text = "填表日期：2020年6月16日"
+    return frame
+
+
+def test_a5_typed_inside_a_frame_table(tmp_path, campaign):
+    doc = docx.Document()
+    doc.add_paragraph("肇庆学院学生带班党员考核审批表")
+    frame = _framed(doc)
+    rows = [("姓名", "邴翀", "性别", "男"), ("学号", "201702010103", "学院", "政法学院"),
+            ("专业班级", "法学2017级1班", "政治面貌", "中共党员"), ("所带班级", "2019级法学1班", "联系电话", "13682168116"),
+            ("诚信记录", "无不良记录", "不及格科目数", "0"), ("带班征文", "已完成", "申报等级", "学生带班党员标兵")]
+    main = frame.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            main.cell(r, c).text = text
+    frame.add_paragraph("")
+    opinions = frame.add_table(rows=2, cols=2)
+    opinions.cell(0, 0).text, opinions.cell(0, 1).text = "学院党委\n意见", "同意申报学生带班党员标兵。"
+    opinions.cell(1, 0).text = "学校审批\n意见"
+    [rec] = run(save_doc(doc, tmp_path), "docx", campaign)
+    assert isinstance(rec, FormDoc) and rec.form == "A5"
+    f = rec.fields
+    assert (f["姓名"], f["学号"], f["学院"], f["政治面貌"], f["申报等级"]) == (
+        "邴翀", "201702010103", "政法学院", "中共党员", "学生带班党员标兵")
+    assert f["学院党委意见"] == "同意申报学生带班党员标兵。" and f["学校审批意见"] == ""
+
+
+def test_table_form_inside_a_frame_table(tmp_path, campaign):
+    doc = docx.Document()
+    doc.add_paragraph("肇庆学院学生带班党员获奖情况统计表")
+    doc.add_paragraph("学院：文学院")
+    cols = ["序号", "姓名", "学号", "所带班级", "获奖名称", "获奖级别", "获奖时间", "颁奖单位", "备注"]
+    t = _framed(doc).add_table(rows=2, cols=len(cols))
+    for c, (label, v) in enumerate(zip(cols, ["1", "周八", "201824131109", "19汉语言1班", "三好学生", "校级", "2019.12", "肇庆学院", ""])):
+        t.cell(0, c).text, t.cell(1, c).text = label, v
+    [rec] = run(save_doc(doc, tmp_path), "docx", campaign)
+    assert rec.form == "A3" and rec.header == {"学院": "文学院"}
+    assert [(r.row, r.cells["姓名"], r.cells["学号"]) for r in rec.rows] == [(2, "周八", "201824131109")]
