@@ -16,9 +16,20 @@ _CLASS_SPLIT = re.compile(r"[、,，;；/]+")
 _YEAR = re.compile(r"^(20\d\d)(?=\D)")
 
 
+#: a class name with its year before or after the major: 2017级法学1班, 法学2017级1班, 17法学1
+_CLASS = re.compile(r"^(?:(?P<y1>(?:20)?\d\d)级?)?(?P<major>\D+?)(?:(?P<y2>(?:20)?\d\d)级)?(?P<num>\d{1,2})班?$")
+
+
 def class_key(text: str) -> str:
-    """A key for matching class names loosely: "2020级数学与应用数学1班" ~ "20数学与应用数学1班"."""
-    key = textnorm.squash(text).replace("级", "")
+    """A key for matching class names loosely: "2020级数学与应用数学1班" ~ "20数学与应用数学1班",
+    "法学2017级1班" ~ "2017级法学1班" (year, major and number, wherever the year is typed)."""
+    squashed = textnorm.squash(text)
+    m = _CLASS.match(squashed)
+    if m and bool(m["y1"]) != bool(m["y2"]):
+        major = m["major"].replace("级", "").replace("班", "")
+        if major:
+            return f"{(m['y1'] or m['y2'])[-2:]}{major}{m['num']}"
+    key = squashed.replace("级", "")
     key = _YEAR.sub(lambda m: m.group(1)[2:], key)  # a leading 4-digit year 20xx as its last two digits
     return key[:-1] if key.endswith("班") else key
 

@@ -9,6 +9,8 @@
   (2.01706E+11) agrees with any 学号 it could be and is UNSURE;
 - a count compares numbers ("0" == "0.0" == "无"), a decimal compares its value (3.2 == 3.20);
 - a name ignores stray spaces and a trailing note ("张三（组长）" is 张三);
+- a class name (a field of type ``class``) compares year, major and number wherever the year is
+  typed (法学2017级1班 == 2017级法学1班 == 17法学1);
 - other text ignores width, spaces, punctuation and case; where one is a shortening of the other
   (18数学1班 / 2018级数学与应用数学1班: the same digits, the characters of one in order in the
   other) it is UNSURE.
@@ -25,6 +27,8 @@ from enum import Enum
 
 from paperdesk import textnorm
 from paperdesk.campaign import Campaign
+
+from checks.groups import class_key
 
 NAME, SID = "姓名", "学号"
 
@@ -63,6 +67,8 @@ def compare(campaign: Campaign | None, field: str | None, a: str | None, b: str 
     ia, ib = textnorm.to_int(a), textnorm.to_int(b)
     if ia is not None and ib is not None:
         return Verdict.SAME if ia == ib else Verdict.DIFFERENT
+    if campaign is not None and campaign.field_type(field) == "class" and class_key(a) == class_key(b):
+        return Verdict.SAME
     if _shortening(textnorm.squash(a), textnorm.squash(b)):
         return Verdict.UNSURE
     return Verdict.DIFFERENT

@@ -113,7 +113,9 @@ class Column(_Strict):
     key: str
     aliases: tuple[str, ...] = ()
     width: int = 12
-    type: Literal["text", "student_id", "int", "date"] = "text"
+    #: class: a class name, compared by year, major and number wherever the year is typed
+    #: (法学2017级1班 is 2017级法学1班)
+    type: Literal["text", "student_id", "int", "date", "class"] = "text"
     values: tuple[str, ...] = ()
     long: bool = False
 
@@ -381,6 +383,14 @@ class Campaign(_Strict):
     def vocabulary(self, field: str | None) -> Vocabulary | None:
         """The vocabulary of a field key (e.g. 考核等级), None for free-text fields."""
         return next((v for v in self.vocabularies if field in v.fields), None) if field else None
+
+    def field_type(self, field: str | None) -> str:
+        """The type a form declares for a field key (the first form naming it), else "text"."""
+        for form in self.forms.values():
+            for col in (*form.columns, *form.fields):
+                if col.key == field:
+                    return col.type
+        return "text"
 
     def meaning(self, field: str | None, text: str | None) -> str | None:
         """The canonical value of ``text`` in ``field``'s vocabulary; ``text`` itself for a field

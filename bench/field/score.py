@@ -91,7 +91,8 @@ def _file_college(flag: dict, manifest: dict | None):
 def score(truth: dict, flags_doc: dict, manifest: dict | None = None) -> dict:
     corpus = set(truth["colleges"])
     defects = truth["defects"]
-    flags = flags_doc.get("flags", [])
+    # a flag kept from an earlier run of the same state whose problem is gone is not a claim
+    flags = [f for f in flags_doc.get("flags", []) if f.get("status") != "resolved"]
     on_corpus = [f for f in flags if f.get("college") in corpus]
     no_college = [f for f in flags if f.get("college") is None]
     misattributed = [f for f in flags if f.get("college") is not None and f.get("college") not in corpus

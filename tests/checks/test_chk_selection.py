@@ -42,6 +42,7 @@ def test_unstaffed_needs_reference_data_and_an_a2():
 
 def test_class_key_tolerates_year_and_suffix_variants():
     assert class_key("2020级统计学1班") == class_key("20统计学1班") == class_key("20 统计学1")
+    assert class_key("统计学2020级1班") == class_key("2020级统计学1班") != class_key("统计学2020级2班")
 
 
 def test_candidate_grade_by_enrolment_year():
