@@ -37,6 +37,8 @@ from paperdesk.models import (SEAL_EVIDENCE_FLOOR, ExtractionError, Extracted, F
 PAGE_RATIO = (1.30, 1.56)
 #: an image whose long side is shorter than this is too small to be a scanned page
 PAGE_MIN_PX = 900
+#: the long side at which an image is looked at for ruling lines (see :func:`has_ruling`)
+RULING_PX = 1200
 #: longest side of a whole-page evidence image, pixels
 PAGE_THUMB_PX = 900
 #: margin around the seal box in its crop, as a share of the box side
@@ -125,10 +127,10 @@ def is_form_page(path: Path, display: str, campaign: Campaign) -> bool:
             w, h = im.size
             if not PAGE_RATIO[0] <= max(w, h) / max(1, min(w, h)) <= PAGE_RATIO[1] or max(w, h) < PAGE_MIN_PX:
                 return False
-            im.draft("L", (w // 4, h // 4))  # JPEG: decode at a quarter size
-            small = im.convert("L")
-            small.thumbnail((1200, 1200))
-            grey = np.asarray(small)
+            scale = RULING_PX / max(w, h)
+            if scale < 1:  # JPEG: decode at the smallest size still this large
+                im.draft("L", (max(1, round(w * scale)), max(1, round(h * scale))))
+            grey = np.asarray(im.convert("L"))
     except Exception:  # noqa: BLE001 - not an image we can look at: the image extractor decides
         return False
     return has_ruling(grey)
@@ -142,25 +144,64 @@ def _of_cases(display: str, campaign: Campaign) -> bool:
 
 
 def has_ruling(grey: np.ndarray) -> bool:
-    """A ruled form in either orientation (a page may be turned): at least three thin lines across
-    half the page one way and two across an eighth of it the other way; thin means the lines cover
-    a small share of the rows/columns (a dark or busy photo is not a form)."""
+    """A ruled form in either orientation (a page may be turned): at least three lines across half
+    the page one way and two across an eighth of it the other way, and straight strokes a small
+    share of the image (a dark or busy photo is not a form).
+
+    A line is a chain of straight pieces (longer than a character's stroke) that touch once small
+    gaps are bridged, so a sheet fed a few degrees askew (no pixel row then holds a line across
+    half of it) and a line broken by noise still count. Ink is taken at the resolution given and
+    shrunk to at most RULING_PX by keeping any dark pixel (shrinking the grey image first fades a
+    1–2 px line of a 200 dpi scan to a light grey)."""
     ink = (grey < 140).astype(np.uint8)
     h, w = ink.shape
-    rows_long, rows_short = _lines(ink, w // 2, horizontal=True), _lines(ink, w // 8, horizontal=True)
-    cols_long, cols_short = _lines(ink, h // 2, horizontal=False), _lines(ink, h // 8, horizontal=False)
-    thin = rows_short.mean() < 0.2 and cols_short.mean() < 0.2
-    return thin and ((_bands(rows_long) >= 3 and _bands(cols_short) >= 2)
-                     or (_bands(cols_long) >= 3 and _bands(rows_short) >= 2))
+    step = -(-max(h, w) // RULING_PX)  # ceil
+    if step > 1:
+        ph, pw = -(-h // step) * step, -(-w // step) * step
+        padded = np.zeros((ph, pw), np.uint8)
+        padded[:h, :w] = ink
+        ink = padded.reshape(ph // step, step, pw // step, step).max(axis=(1, 3))
+        h, w = ink.shape
+    if ink.mean() > RULING_MAX_INK:  # a dark photo (a page on a desk) or noise, not a scan
+        return False
+    horiz, vert = _pieces(ink, horizontal=True), _pieces(ink, horizontal=False)
+    if ((horiz | vert) & ink).mean() > RULING_MAX_SHARE:
+        return False
+    return ((_lines(horiz, w // 2, True) >= 3 and _lines(vert, h // 8, False) >= 2)
+            or (_lines(vert, h // 2, False) >= 3 and _lines(horiz, w // 8, True) >= 2))
 
 
-def _lines(ink: np.ndarray, length: int, horizontal: bool) -> np.ndarray:
-    """Which rows (or columns) hold a dark run of at least ``length`` pixels."""
+#: at RULING_PX, the shortest straight piece of a line (a character's stroke is shorter) and the
+#: gap bridged between two pieces
+RULING_PIECE, RULING_GAP = 20, 7
+#: the share of an image straight pieces may cover for it to be a ruled form, and its ink
+RULING_MAX_SHARE = 0.08
+RULING_MAX_INK = 0.3
+#: the steepest a ruling line may run (a sheet fed this askew), as rise over run (~3°)
+RULING_MAX_SLOPE = 0.05
+
+
+def _pieces(ink: np.ndarray, horizontal: bool) -> np.ndarray:
+    """The straight runs of ink one way, at least RULING_PIECE long (a one-pixel step of a skewed
+    line bridged first), their small gaps closed."""
     import cv2
 
-    size = (max(8, length), 1) if horizontal else (1, max(8, length))
-    opened = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
-    return opened.any(axis=1) if horizontal else opened.any(axis=0)
+    rect = (lambda along, across: cv2.getStructuringElement(  # noqa: E731 - (width, height) one way or the other
+        cv2.MORPH_RECT, (along, across) if horizontal else (across, along)))
+    thick = cv2.dilate(ink, rect(1, 3))
+    runs = cv2.morphologyEx(thick, cv2.MORPH_OPEN, rect(RULING_PIECE, 1))
+    return cv2.dilate(runs, rect(RULING_GAP, 1))
+
+
+def _lines(pieces: np.ndarray, length: int, horizontal: bool) -> int:
+    """How many lines at least ``length`` long the pieces form: connected chains that long and
+    no steeper than RULING_MAX_SLOPE (the lines of a skewed table overlap in height: they are
+    told apart by connectivity, not by rows)."""
+    import cv2
+
+    _n, _labels, stats, _c = cv2.connectedComponentsWithStats(pieces, connectivity=8)
+    along, across = (stats[1:, 2], stats[1:, 3]) if horizontal else (stats[1:, 3], stats[1:, 2])
+    return int(((along >= length) & (across <= RULING_MAX_SLOPE * along + 8)).sum())
 
 
 def _bands(mask: np.ndarray) -> int:

@@ -82,3 +82,45 @@ def test_pages_are_shared_out_by_runs_of_the_same_form():
                                                        _finding(3, "A5"), _finding(4, "A5"), _finding(5, None)])
     assert groups == [(0,), (1, 2), (3, 4), (5,)]
     assert scan_file.page_groups([a5, a5, a5], [_finding(i, "A5") for i in range(3)]) == [(0,), (1,), (2,)]
+
+
+def _thin_ruled_scan(skew: float) -> np.ndarray:
+    """A landscape A4 list at 200 dpi, as a sheet-fed scanner gives it: a table ruled with thin
+    (2 px, 0.25 mm) grey lines, paper not quite white, a little noise, the sheet fed ``skew``
+    degrees askew."""
+    import cv2
+
+    h, w = 1654, 2339
+    page = np.full((h, w), 236, np.uint8)
+    top, left, right, row_h = 200, 90, 2250, 62
+    for r in range(11):
+        cv2.line(page, (left, top + r * row_h), (right, top + r * row_h), 80, 2)
+    for x in (left, 240, 420, 600, 820, 1200, 1500, 1800, 2050, right):
+        cv2.line(page, (x, top), (x, top + 10 * row_h), 80, 2)
+    for r in range(10):  # a few strokes of "text" in each row
+        for x in range(left + 30, right - 60, 160):
+            cv2.rectangle(page, (x, top + r * row_h + 22), (x + 40, top + r * row_h + 40), 90, -1)
+    rng = np.random.default_rng(7)
+    page = np.clip(page.astype(int) + rng.integers(-12, 12, page.shape), 0, 255).astype(np.uint8)
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), skew, 1.0)
+    return cv2.warpAffine(page, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=236)
+
+
+@pytest.mark.parametrize("skew", [0.0, 1.2, -2.0, 3.0])
+def test_a_thin_ruled_scan_fed_askew_is_a_scan(campaign, tmp_path, skew):
+    jpg = tmp_path / "新聘汇总表-扫描.jpg"
+    Image.fromarray(_thin_ruled_scan(skew)).convert("RGB").save(jpg, quality=80)
+    assert scan_file.is_form_page(jpg, f"扫描件/{COLLEGE}/新聘汇总表-扫描.jpg", campaign)
+
+
+def test_a_page_photographed_on_a_dark_desk_is_not_taken_for_a_scan(campaign, tmp_path):
+    """Not yet read as a scan (no perspective correction): it stays a picture, and the paper copy
+    it shows is reported missing as a warning rather than read wrong."""
+    import cv2
+
+    photo = np.full((4000, 3000), 60, np.uint8)
+    page = cv2.resize(_thin_ruled_scan(0.0), (2600, 1839))
+    photo[900:900 + 1839, 200:2800] = page
+    jpg = tmp_path / "IMG_20200622_101512.jpg"
+    Image.fromarray(photo).convert("RGB").save(jpg, quality=80)
+    assert not scan_file.is_form_page(jpg, f"扫描件/{COLLEGE}/IMG_20200622_101512.jpg", campaign)
