@@ -265,6 +265,12 @@ def _label_texts(table, matcher: Matcher) -> set[str]:
 _PATH_WORDS = r"优秀|学生|工作|文本|附件\d*|最终版|修改版|定稿|终稿|初稿|新版|副本|学院|[vV]\d+|\d+|[-_—+＋()（）【】\[\]\s.、,，]"
 
 
+#: what a file is called when it is not named after its author ("张三/案例正文.docx"): a whole
+#: piece equal to one of these is no name (王正文 still is)
+_NOT_NAMES = frozenset("正文 全文 材料 文档 文件 稿件 范文 模板 样稿 申报 报送 提交 汇总 新建 扫描 打印 "
+                       "电子版 纸质版 最新 内容 全稿 简版 详版 压缩 图片 照片".split())
+
+
 def name_from_path(display: str, words: tuple[str, ...] = ()) -> str | None:
     """The author named only by the document's file or folder name ("案例-张三.docx",
     "张三/案例.docx"), ``words`` being the form's own words that are not a name."""
@@ -275,7 +281,8 @@ def name_from_path(display: str, words: tuple[str, ...] = ()) -> str | None:
         pieces = [text, *re.split(r"[-_—+＋、\s]+", textnorm.clean(text))]  # "案例-彭晓豪-小小班级.docx"
         for piece in pieces:
             rest = path_words.sub("", textnorm.clean(piece))
-            if re.fullmatch(r"[\u3400-\u9fff]{2,4}", rest) and not rest.endswith(("院", "系", "部", "处", "校", "班")):
+            if (re.fullmatch(r"[\u3400-\u9fff]{2,4}", rest) and not rest.endswith(("院", "系", "部", "处", "校", "班"))
+                    and rest not in _NOT_NAMES):
                 return rest
     return None
 

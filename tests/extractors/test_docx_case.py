@@ -176,3 +176,13 @@ def test_author_table_inside_a_frame_table(tmp_path, campaign):
     [rec] = run(save_doc(doc, tmp_path), "docx", campaign)
     assert rec.author == {"姓名": "李四", "学号": "201824131106", "学院": "文学院", "所带班级": "20汉语言1班"}
     assert "李四" not in rec.body
+
+
+@pytest.mark.parametrize("display, author", [
+    ("区瑾/案例正文.docx", "区瑾"), ("案例-彭晓豪.docx", "彭晓豪"), ("王正文/案例.docx", "王正文"),
+    ("优秀带班党员案例-张三.docx", "张三"), ("材料/案例正文.docx", None), ("郗喆/最终版/案例全文.docx", "郗喆"),
+])
+def test_author_named_by_the_file_or_folder(display, author):
+    from extractors.docx_case import name_from_path
+
+    assert name_from_path(display, ("带班", "党员", "案例")) == author
