@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from typing import Iterator
 
@@ -41,17 +42,22 @@ def seal_missing(ctx: Ctx) -> Iterator[Finding]:
     found with at least ``seal_min_confidence``: an error when no page shows even a seal-like
     mark (nothing from the evidence floor on), a warning with the mark's crop when one does
     but too unsure to count (a faint or partly covered seal is not proof of a missing one);
-    evidence: each page (or its best seal-like mark)."""
+    evidence: each page (or its best seal-like mark). A document scanned one page a file
+    (``审批表_张三_1.jpg``, ``审批表_张三_2.jpg``: :func:`paper_documents`) is one document: the
+    seal on its second page counts for the first."""
     least = ctx.checks.seal_min_confidence
-    for d in scans(ctx):
-        info = d.record.paper
-        if not paper_deliverable(ctx, d.deliverable) or any(s.confidence >= least for s in info.seals):
+    for pages in paper_documents(ctx):
+        seals = [s for d in pages for s in d.record.paper.seals]
+        if any(s.confidence >= least for s in seals):
             continue
-        best = max(info.seals, key=lambda s: s.confidence, default=None)
+        d = pages[0]
+        info = d.record.paper
+        best = max(seals, key=lambda s: s.confidence, default=None)
         unsure = best is not None and best.bbox is not None and best.confidence >= SEAL_EVIDENCE_FLOOR
-        sid, name = who(d)
+        sid, name = next(((i, n) for i, n in map(who, pages) if i or n), (None, None))
         whose = f"{name}的" if name else ""
-        where = f"《{title(ctx, d.deliverable)}》{whose}纸质版扫描件（{d.file} 第{pages_text(info)}页）"
+        files = "、".join(f"{x.file} 第{pages_text(x.record.paper)}页" for x in pages)
+        where = f"《{title(ctx, d.deliverable)}》{whose}纸质版扫描件（{files}）"
         if unsure:
             message = (f"{where}未能确认加盖了{ctx.checks.seal_name}：最像印章的痕迹（第{best.page}页）可信度 "
                        f"{best.confidence:.2f}，低于 {least:.2f}，请对照纸质原件人工核对。")
@@ -62,8 +68,40 @@ def seal_missing(ctx: Ctx) -> Iterator[Finding]:
         yield Finding(message, college=d.college, deliverable=d.deliverable, student_id=sid, name=name, file=d.file,
                       field=f"第{info.pages[0] if info.pages else '?'}页{SEAL}", expected=ctx.checks.seal_name,
                       found=f"疑似印章（可信度 {best.confidence:.2f}）" if unsure else "未检测到印章",
-                      evidence=tuple(p for s in info.seals for p in evidence(d, s.crop)),
+                      evidence=tuple(p for x in pages for s in x.record.paper.seals for p in evidence(x, s.crop)),
                       severity="warning" if unsure else None)
+
+
+#: a file name's page number: "审批表_张三_2.jpg", "审批表-张三 (2).jpg", "审批表张三第2页.jpg"
+_PAGE_NO = re.compile(r"(?:[-_\s]+\(?\d{1,2}\)?|[(（]\d{1,2}[)）]|第\d{1,2}页)$")
+
+
+def page_stem(display: str) -> str | None:
+    """The file's path without its extension and page number, None when it carries no page number."""
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", display)
+    cut = _PAGE_NO.sub("", stem)
+    return cut if cut != stem and cut and not cut.endswith(("/", "!")) else None
+
+
+def paper_documents(ctx: Ctx) -> list[list[Doc]]:
+    """The scans of paper deliverables as documents: one scan each, except the files of one
+    college and deliverable whose names differ only by a page number, which are the pages of one
+    document, in file order (unless they name different people)."""
+    groups: dict[tuple, list[Doc]] = {}
+    for d in scans(ctx):
+        if not paper_deliverable(ctx, d.deliverable):
+            continue
+        stem = page_stem(d.file)
+        key = (d.college, d.deliverable, stem) if stem else (d.file,)
+        groups.setdefault(key, []).append(d)
+    out: list[list[Doc]] = []
+    for key, docs in groups.items():
+        people = {n or i for i, n in map(who, docs) if i or n}
+        if len(key) == 1 or len(people) > 1:
+            out.extend([x] for x in docs)
+        else:
+            out.append(sorted(docs, key=lambda x: x.file))
+    return out
 
 
 # ---------------------------------------------------------------- whose seal

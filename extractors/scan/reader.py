@@ -237,7 +237,7 @@ def _records(campaign, display, reads, outcomes):
             form_of_page[i] = segment.form
         record_pages.append(tuple(r.index for r in seg_reads))
         if segment.form is None:
-            records.append(_free_doc(display, seg_reads))
+            records.append(_free_doc(display, seg_reads, campaign))
             continue
         mapped = map_form(campaign, segment.form, seg_reads, display)
         uncertain.extend(dataclasses.replace(u, record=len(records)) for u in mapped.uncertain)
@@ -250,11 +250,17 @@ def _has_text(read) -> bool:
     return any(w.text for w in read.lines) or any(ct.text for tt in read.tables for ct in tt.cells)
 
 
-def _free_doc(display: str, reads) -> FreeDoc:
+def _free_doc(display: str, reads, campaign) -> FreeDoc:
+    """The pages as free text; its deliverable the form-less one its title or file name names,
+    else '' (identification decides: a form page read as text is not the work summary)."""
+    from extractors.base import display_name, free_deliverable
+
     lines = [w.text for r in reads for w in r.lines]
     cells = [ct.text for r in reads for tt in r.tables for ct in tt.cells if ct.text]
     text = "\n".join(lines + cells)
-    return FreeDoc(source=display, title=lines[0] if lines else "", text=text, from_scan=True)
+    title = lines[0] if lines else ""
+    return FreeDoc(source=display, title=title, text=text, from_scan=True,
+                   deliverable=free_deliverable(campaign, title, display_name(display)))
 
 
 def _seal_crops(pages, outcomes: list[PageOutcome]) -> list[Crop]:

@@ -283,3 +283,37 @@ def test_a_person_listed_twice_on_paper_is_not_absent_from_the_electronic_copy()
     rows = [b.a4row(i + 1, nm, sid) for i, (nm, sid) in enumerate(PEOPLE)]
     rows.append(TableRow(len(rows) + 1, dict(rows[0].cells)))  # row 1 again, word for word
     assert run(electronic_a4(), a4_scan(rows)) == []
+
+
+def _page_file(display, *, sealed, name=None):
+    """One page of an A5 scanned a page per file: page 1 read as the form, page 2 (the opinions
+    and the seal) as free text."""
+    info = paper(seals=[seal(conf=1.0 if sealed else 0.0, college=b.MATH if sealed else None)])
+    if name:
+        return a5_scan(name, dict(PEOPLE)[name], display=display, info=info)
+    doc = FreeDoc(display, "", "学校审批意见", deliverable="", from_scan=True, paper=info)
+    return b.ident(display, b.MATH, "assessment-forms", doc, kind="image")
+
+
+def test_a_form_scanned_a_page_a_file_carries_the_seal_of_its_second_page():
+    name = PEOPLE[0][0]
+    first = _page_file(f"{b.MATH}/纸质版/审批表_{name}_1.jpg", sealed=False, name=name)
+    second = _page_file(f"{b.MATH}/纸质版/审批表_{name}_2.jpg", sealed=True)
+    assert run(first, second, codes=("SEAL_MISSING",)) == []
+    # neither page sealed: one flag for the document, naming both files
+    bare = _page_file(f"{b.MATH}/纸质版/审批表_{name}_2.jpg", sealed=False)
+    [f] = run(first, bare, codes=("SEAL_MISSING",))
+    assert f.severity == "error" and f.name == name and "_1.jpg" in f.message and "_2.jpg" in f.message
+    # another person's sealed page is not this person's seal
+    other = PEOPLE[1][0]
+    theirs = _page_file(f"{b.MATH}/纸质版/审批表_{other}_2.jpg", sealed=True)
+    assert [f.name for f in run(first, theirs, codes=("SEAL_MISSING",))] == [name]
+
+
+def test_page_stem():
+    from checks.seals import page_stem
+
+    assert page_stem("体育学院/纸质版/审批表_潘宏伟_1.jpg") == "体育学院/纸质版/审批表_潘宏伟"
+    assert page_stem("a/审批表-张三 (2).jpg") == page_stem("a/审批表-张三第1页.png") == "a/审批表-张三"
+    assert page_stem("a/scan001.jpg") is None and page_stem("a/外语学院_0001.jpg") is None
+    assert page_stem("a/IMG_20200622_101512.jpg") is None and page_stem("a/1.jpg") is None

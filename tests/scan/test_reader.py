@@ -117,3 +117,13 @@ def test_upside_down_scan_is_read_the_right_way(campaign, tmp_path, engine):
     result = read_scan(path, "pdf", "ud.pdf", campaign, engine=engine)
     assert result.pages[0].turned == 180
     assert result.records[0].fields["学号"] == page.cell("学号").value
+
+
+def test_a_scan_read_as_free_text_is_the_work_summary_only_when_it_says_so(campaign, tmp_path):
+    """A page read as text (no form found on it) is the form-less deliverable its title or file
+    name names; otherwise identification decides (a form's page read as text is not the summary)."""
+    born_digital_pdf(tmp_path / "p.pdf", [["Page 2", "2020"]])
+    for display, deliverable in (("数学与统计学院/工作总结（纸质）.pdf", "work-summary"),
+                                 ("数学与统计学院/审批表_张三_2.pdf", "")):
+        (doc,) = read_scan(tmp_path / "p.pdf", "pdf", display, campaign, engine="tesseract").records
+        assert isinstance(doc, FreeDoc) and doc.deliverable == deliverable
