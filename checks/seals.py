@@ -43,8 +43,8 @@ def seal_missing(ctx: Ctx) -> Iterator[Finding]:
     mark (nothing from the evidence floor on), a warning with the mark's crop when one does
     but too unsure to count (a faint or partly covered seal is not proof of a missing one);
     evidence: each page (or its best seal-like mark). A document scanned one page a file
-    (``审批表_张三_1.jpg``, ``审批表_张三_2.jpg``: :func:`paper_documents`) is one document: the
-    seal on its second page counts for the first."""
+    (``审批表_张三_1.jpg`` then ``_2.jpg``, ``scan004.jpg`` then ``scan005.jpg``:
+    :func:`paper_documents`) is one document: the seal on its second page counts for the first."""
     least = ctx.checks.seal_min_confidence
     for pages in paper_documents(ctx):
         seals = [s for d in pages for s in d.record.paper.seals]
@@ -72,36 +72,36 @@ def seal_missing(ctx: Ctx) -> Iterator[Finding]:
                       severity="warning" if unsure else None)
 
 
-#: a file name's page number: "审批表_张三_2.jpg", "审批表-张三 (2).jpg", "审批表张三第2页.jpg"
-_PAGE_NO = re.compile(r"(?:[-_\s]+\(?\d{1,2}\)?|[(（]\d{1,2}[)）]|第\d{1,2}页)$")
-
-
-def page_stem(display: str) -> str | None:
-    """The file's path without its extension and page number, None when it carries no page number."""
+def _numbered(display: str) -> tuple[str, int, str] | None:
+    """(what comes before, the value of, what comes after) the last number in a file's path
+    without its extension: "扫描/scan004.jpg" -> ("扫描/scan", 4, ""); None without one."""
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", display)
-    cut = _PAGE_NO.sub("", stem)
-    return cut if cut != stem and cut and not cut.endswith(("/", "!")) else None
+    m = re.fullmatch(r"(.*?)(\d{1,6})(\D*)", stem, re.S)
+    return (m.group(1), int(m.group(2)), m.group(3)) if m else None
+
+
+def next_page(before: str, after: str) -> bool:
+    """Whether ``after`` is the file a scanner names after ``before``: the same name but its last
+    number one higher (scan004 -> scan005, 审批表_张三_1 -> 审批表_张三_2)."""
+    a, b = _numbered(before), _numbered(after)
+    return a is not None and b is not None and (a[0], a[2]) == (b[0], b[2]) and b[1] == a[1] + 1
 
 
 def paper_documents(ctx: Ctx) -> list[list[Doc]]:
-    """The scans of paper deliverables as documents: one scan each, except the files of one
-    college and deliverable whose names differ only by a page number, which are the pages of one
-    document, in file order (unless they name different people)."""
-    groups: dict[tuple, list[Doc]] = {}
-    for d in scans(ctx):
-        if not paper_deliverable(ctx, d.deliverable):
-            continue
-        stem = page_stem(d.file)
-        key = (d.college, d.deliverable, stem) if stem else (d.file,)
-        groups.setdefault(key, []).append(d)
+    """The scans of paper deliverables as documents, each a list of scanned files: one file each,
+    except a form scanned a page a file — the files the scanner named next (:func:`next_page`)
+    that name nobody and no other deliverable (the second page of an A5: its opinions and seal,
+    read as text) are that form's further pages."""
+    docs = sorted(scans(ctx), key=lambda d: (d.college or "", d.file))
     out: list[list[Doc]] = []
-    for key, docs in groups.items():
-        people = {n or i for i, n in map(who, docs) if i or n}
-        if len(key) == 1 or len(people) > 1:
-            out.extend([x] for x in docs)
+    for d in docs:
+        group = out[-1] if out else None
+        if (group is not None and group[-1].college == d.college and next_page(group[-1].file, d.file)
+                and d.deliverable in (None, "", group[0].deliverable) and who(d) == (None, None)):
+            group.append(d)
         else:
-            out.append(sorted(docs, key=lambda x: x.file))
-    return out
+            out.append([d])
+    return [g for g in out if paper_deliverable(ctx, g[0].deliverable)]
 
 
 # ---------------------------------------------------------------- whose seal

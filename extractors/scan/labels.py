@@ -3,7 +3,8 @@
 Contract: :func:`match_label` says which of the given columns/fields a cell's text labels, and
 what text follows the label in the same cell (``学院党委意见：同意`` -> 学院党委意见, ``同意``).
 Matching is on ``textnorm.squash`` keys (no spaces, punctuation, full-width forms): equal keys
-first, then, for labels of 3+ characters, a near match of about the same length
+first, then a label, a colon and a value in one cell (``不及格科目数：0``: the 0 is not a seal's
+stroke), then, for labels of 3+ characters, a near match of about the same length
 (:data:`FUZZY_RATIO`, so that one misread character such as 政治面狐 still finds 政治面貌), then
 a label at the start of the cell with the value after it.
 """
@@ -16,6 +17,7 @@ from difflib import SequenceMatcher
 from paperdesk import textnorm
 
 FUZZY_RATIO = 0.74
+_INLINE = re.compile(r"^\s*([^:：]{1,14}?)\s*[:：]\s*(.*)$", re.S)
 _CJK_ONLY = re.compile(r"[^\u3400-\u9fff]")
 _DECORATION = re.compile(r"[（(]\s*(盖章|签字|签章|盖公章)\s*[)）]?")  # a closing bracket the OCR lost too
 
@@ -34,6 +36,11 @@ def match_label(text: str, columns) -> tuple[object, str] | None:
     for lab, col in labelled:
         if k == lab:
             return col, ""
+    inline = _INLINE.match(text)  # "诚信记录：无": a label, a colon, its value (not a misread label)
+    if inline and (head := key(inline.group(1))):
+        for lab, col in labelled:
+            if head == lab:
+                return col, textnorm.clean(inline.group(2))
     bare = _CJK_ONLY.sub("", k)  # a stroke of a seal or circle read as I ( / — next to the label
     for lab, col in labelled:
         if bare == lab and len(k) - len(bare) <= 2:

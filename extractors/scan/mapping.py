@@ -9,7 +9,9 @@ silently left out.
 
 Label/value forms (``kind: form``, A5): a cell whose text is a field's label (loosely, with the
 field's aliases, see :mod:`labels`) takes its value from the cell to its right, or from the cell
-below when the right one is another label or absent, or from its own text after the label.
+below when the right one is another label or absent, or from its own text after the label
+(``姓名：张三``, a form typed with each label and its value in one cell; such a value keeps no
+lattice for verification, the cell's reading holding the label too).
 Table forms (``kind: table``): see :mod:`mapping_table`.
 """
 
@@ -50,7 +52,7 @@ def map_label_form(campaign, form_id: str, pages: list[PageRead], source: str) -
         checked = check_value(campaign, column, text, conf)
         fields[column.key] = checked.value
         confidence[column.key] = round(checked.conf, 3)
-        located.append(Located(column.key, page, bbox))
+        located.append(Located(column.key, page, bbox, whole_cell=not hit.rest))
         if checked.conf < LOW_CONFIDENCE:
             reason = checked.reason or f"识别置信度低（{checked.conf:.2f}）"
             uncertain.append(Uncertain(form_id, column.key, checked.value, checked.conf, reason, None, page, bbox))

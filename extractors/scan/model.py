@@ -147,3 +147,6 @@ class Located:
     page: int
     bbox: BBox
     row: int | None = None
+    #: the value is the whole cell (False: it follows its label inside the cell, "姓名：张三", and
+    #: what the recogniser saw there — the label too — is no evidence for verifying the value)
+    whole_cell: bool = True

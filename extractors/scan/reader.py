@@ -289,5 +289,5 @@ def _crops(outcomes: list[PageOutcome], located: tuple[Located, ...]) -> list[Cr
         x0, y0, x1, y1 = loc.bbox
         box = (max(0, x0 - CROP_MARGIN), max(0, y0 - CROP_MARGIN), min(w, x1 + CROP_MARGIN), min(h, y1 + CROP_MARGIN))
         out.append(Crop(loc.page, loc.field, loc.row, box, _grey(image[box[1]: box[3], box[0]: box[2]]),
-                        lattice_of.get((loc.page, loc.bbox))))
+                        lattice_of.get((loc.page, loc.bbox)) if loc.whole_cell else None))
     return out

@@ -3,7 +3,8 @@ an A4 followed by an A2, a two-page A5 …).
 
 Contract: :func:`page_form` scores a read page against every paper form of the campaign (cases
 excluded) and returns ``(form id, score)`` of the best, score in 0..1: the share of the form's
-labels (A5 fields, table column headers) found as cells of the page, plus a bonus when the text
+labels (A5 fields, table column headers) found as cells of the page (or opening a cell before a
+colon, "姓名：张三"), plus a bonus when the text
 above the table matches the form's title. :func:`split_pages` walks the pages in order: a page
 whose score reaches :data:`START_SCORE` starts a new form (a table form's page that repeats its
 header and has no title continues the same form); any other page continues the current form (a
@@ -16,6 +17,7 @@ seal. Pages before the first form, or of a file with no form at all, make a segm
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -24,6 +26,8 @@ from extractors.scan.model import PageRead
 from paperdesk import textnorm
 
 START_SCORE = 0.45
+#: a cell that starts with a label and a colon: the label
+_INLINE = re.compile(r"^\s*([^:：\d]{2,12}?)\s*[:：]")
 TITLE_MIN_RATIO = 0.9  # a title line at least this close to a form title counts as its title
 TITLE_BONUS = 0.3
 HEADING_LINES = 2  # the lines of a page read as its heading
@@ -40,6 +44,8 @@ class Segment:
 def page_form(campaign, page: PageRead) -> tuple[str | None, float, bool]:
     """(best form id or None, its score, whether the page's title names that form)."""
     keys = {labels.key(ct.text) for tt in page.tables for ct in tt.cells}
+    # a label typed with its value in one cell ("姓名：张三") counts as the label
+    keys |= {labels.key(m.group(1)) for tt in page.tables for ct in tt.cells if (m := _INLINE.match(ct.text or ""))}
     keys.discard("")
     title = textnorm.squash(page.title_text)
     best: tuple[str | None, float, bool] = (None, 0.0, False)

@@ -310,10 +310,23 @@ def test_a_form_scanned_a_page_a_file_carries_the_seal_of_its_second_page():
     assert [f.name for f in run(first, theirs, codes=("SEAL_MISSING",))] == [name]
 
 
-def test_page_stem():
-    from checks.seals import page_stem
+def test_the_next_page_of_a_scanner():
+    from checks.seals import next_page
 
-    assert page_stem("体育学院/纸质版/审批表_潘宏伟_1.jpg") == "体育学院/纸质版/审批表_潘宏伟"
-    assert page_stem("a/审批表-张三 (2).jpg") == page_stem("a/审批表-张三第1页.png") == "a/审批表-张三"
-    assert page_stem("a/scan001.jpg") is None and page_stem("a/外语学院_0001.jpg") is None
-    assert page_stem("a/IMG_20200622_101512.jpg") is None and page_stem("a/1.jpg") is None
+    assert next_page("体育学院/纸质版/审批表_潘宏伟_1.jpg", "体育学院/纸质版/审批表_潘宏伟_2.jpg")
+    assert next_page("a/scan004.jpg", "a/scan005.jpg") and next_page("a/外语学院_0009.jpg", "a/外语学院_0010.jpg")
+    assert not next_page("a/scan004.jpg", "a/scan006.jpg") and not next_page("a/scan005.jpg", "a/scan004.jpg")
+    assert not next_page("a/审批表_张三_1.jpg", "a/审批表_李四_2.jpg") and not next_page("a/审批表.jpg", "a/审批表2.jpg")
+
+
+def test_a_scanners_numbered_pages_are_one_form_but_a_work_summary_page_is_not():
+    name = PEOPLE[0][0]
+    first = _page_file(f"{b.MATH}/扫描/scan004.jpg", sealed=False, name=name)
+    second = _page_file(f"{b.MATH}/扫描/scan005.jpg", sealed=True)
+    assert run(first, second, codes=("SEAL_MISSING",)) == []
+    # the file after it is the sealed work summary: its seal is not the form's
+    summary = b.ident(f"{b.MATH}/扫描/scan005.jpg", b.MATH, "work-summary",
+                      FreeDoc(f"{b.MATH}/扫描/scan005.jpg", "学生带班工作总结", "正文", from_scan=True, paper=paper()),
+                      kind="image")
+    assert [(f.name, f.deliverable) for f in run(first, summary, codes=("SEAL_MISSING",))] == [
+        (name, "assessment-forms")]

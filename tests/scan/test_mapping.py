@@ -142,3 +142,19 @@ def test_a_count_cut_by_its_cell_edge_stays_doubted(campaign):
     mapped = map_form(campaign, "A5", [_with_count_cell(cap=0.6)], "a5")
     assert mapped.record.confidence["所带班级违纪人数"] <= 0.6
     assert "所带班级违纪人数" in {u.field for u in mapped.uncertain}
+
+
+INLINE_A5 = [["姓名：潘宏伟", "性别：男"], ["学号：201712020117", "学院：体育与健康学院"],
+             ["专业班级：2017级社会体育指导与管理1班", "政治面貌：中共党员"], ["诚信记录：无", "不及格科目数：0"],
+             ["获奖情况：无", "所带班级违纪人数：0"], ["带班征文：已完成", "申报等级：优秀学生带班党员"]]
+
+
+def test_a5_typed_with_each_label_and_its_value_in_one_cell(campaign):
+    """姓名：张三 in one cell: the value after the colon, never the label taken for a misread one
+    with an empty value (不及格科目数：0 is no seal stroke after the label)."""
+    mapped = map_form(campaign, "A5", [page_read(INLINE_A5)], "x/审批表_潘宏伟_1.jpg")
+    f = mapped.record.fields
+    assert (f["姓名"], f["性别"], f["学号"], f["学院"], f["政治面貌"]) == ("潘宏伟", "男", "201712020117", "体育与健康学院", "中共党员")
+    assert (f["诚信记录"], f["不及格科目数"], f["所带班级违纪人数"], f["申报等级"]) == ("无", "0", "0", "优秀学生带班党员")
+    # what the recogniser saw in such a cell holds the label too: no lattice to verify against
+    assert all(not loc.whole_cell for loc in mapped.located if loc.field in ("姓名", "不及格科目数"))

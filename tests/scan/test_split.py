@@ -3,7 +3,7 @@
 from pagegen import A5_ROWS, page_read
 from test_mapping import A4_HEADER, A4_ROW
 
-from extractors.scan.split import page_form, split_pages
+from extractors.scan.split import START_SCORE, page_form, split_pages
 
 A2_HEADER = ["序号", "姓名", "性别", "学号", "年级", "专业班级", "政治面貌", "所带新生班级", "联系电话", "备注"]
 A4_TITLE = ["肇庆学院学生带班党员考核情况汇总表"]
@@ -65,3 +65,10 @@ def test_a_page_without_a_heading_still_continues_the_form(campaign):
     was not found) stays with the form before it: splitting on weak evidence would move the seal."""
     pages = [page_read(A5_ROWS, 0, A5_TITLE), _prose_page(1, ["组织新生入学教育，开展学风建设……", "学院党委意见：同意"])]
     assert [(s.form, s.pages) for s in split_pages(campaign, pages)] == [("A5", (0, 1))]
+
+
+def test_a_form_typed_with_labels_and_values_in_one_cell_is_that_form(campaign):
+    from test_mapping import INLINE_A5
+
+    form, score, _ = page_form(campaign, page_read(INLINE_A5, lines=["肇庆学院学生带班党员考核审批表"]))
+    assert form == "A5" and score >= START_SCORE
