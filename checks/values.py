@@ -7,7 +7,8 @@
   that is none of the vocabulary's spellings is UNSURE, never DIFFERENT;
 - a 学号 compares digits (201824131105 == 2.01824131105E+11); a 学号 shown with lost digits
   (2.01706E+11) agrees with any 学号 it could be and is UNSURE;
-- a count compares numbers ("0" == "0.0" == "无"), a decimal compares its value (3.2 == 3.20);
+- a count compares numbers ("0" == "0.0" == "无"), a decimal compares its value (3.2 == 3.20), a
+  date the day it names (2020-06-16 == 2020/6/16 == 2020年6月16日);
 - a name ignores stray spaces and a trailing note ("张三（组长）" is 张三);
 - a class name (a field of type ``class``) compares year, major and number wherever the year is
   typed (法学2017级1班 == 2017级法学1班 == 17法学1);
@@ -21,6 +22,7 @@ warning that shows both values: a flag sent back to a college must rest on a sur
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from enum import Enum
@@ -61,6 +63,9 @@ def compare(campaign: Campaign | None, field: str | None, a: str | None, b: str 
     if field == SID or _LOST_DIGITS.fullmatch(a.strip()) or _LOST_DIGITS.fullmatch(b.strip()):
         if _could_be(a, sb) or _could_be(b, sa):
             return Verdict.UNSURE
+    ya, yb = _full_date(a), _full_date(b)
+    if ya is not None and yb is not None:
+        return Verdict.SAME if ya == yb else Verdict.DIFFERENT
     da, db = _decimal(a), _decimal(b)
     if da is not None and db is not None:
         return Verdict.SAME if da == db else Verdict.DIFFERENT
@@ -75,6 +80,19 @@ def compare(campaign: Campaign | None, field: str | None, a: str | None, b: str 
 
 
 _DECIMAL = re.compile(r"[+-]?\d+\.\d+|[+-]?\d+")
+_FULL_DATE = re.compile(r"(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*[日号]?")
+
+
+def _full_date(text: str) -> dt.date | None:
+    """The day a text that is one whole date names (2020-06-16, 2020/6/16, 2020.6.16,
+    2020年6月16日), else None."""
+    m = _FULL_DATE.fullmatch(textnorm.clean(textnorm.to_halfwidth(text)).strip())
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
 
 
 def _decimal(text: str) -> Decimal | None:

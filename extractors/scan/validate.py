@@ -127,6 +127,9 @@ def _spelling(text: str, conf: float, vocab) -> Checked:
     mark = _MARK_SHAPES.get(text.strip())
     if mark is not None and vocab.canonical(mark) is not None:
         return Checked(mark, conf * REPAIR_FACTOR, f"识别为“{text.strip()}”，按勾选符号“{mark}”读取")
+    choice = _choice(text, conf, vocab)
+    if choice is not None:
+        return choice
     key = textnorm.squash(text)
     best: dict[str, tuple[float, str]] = {}
     for spelling, canon in vocab.spellings():
@@ -138,6 +141,45 @@ def _spelling(text: str, conf: float, vocab) -> Checked:
         ratio, spelling = ranked[0]
         return Checked(spelling, conf * ratio, f"识别为“{text}”，最接近“{spelling}”，请核对")
     return Checked(text, min(conf, INVALID_CONF), f"“{text}”不是此栏的可选写法之一")
+
+
+#: an empty tick box as read (口 is how the recogniser reads □), and a ticked one or a tick
+_BOXES = "口□☐○"
+_TICKS = "☑☒▣■●√✓✔"
+#: the confidence of an option read as ticked because it is the only one without an empty box
+#: (the tick itself not read): under LOW_CONFIDENCE, so that only agreement is taken on it
+ELIMINATION_CONF = 0.7
+
+
+def _choice(text: str, conf: float, vocab) -> Checked | None:
+    """The option ticked in a line of tick boxes ("☑学生带班党员标兵 □优秀学生带班党员"), or None
+    when the text is no such line. An option right after a tick is the choice; when no tick was
+    read but every option save one sits after an empty box ("口学生带班党员标兵优秀学生带班党员"),
+    that one is taken, unsure (:data:`ELIMINATION_CONF`, with a reason)."""
+    t = textnorm.clean(text)
+    if not any(ch in t for ch in _BOXES + _TICKS):
+        return None
+    taken = [False] * len(t)
+    found = []
+    options = {sp for sp, _ in vocab.spellings() if sp and not any(ch in _BOXES + _TICKS for ch in sp)}
+    for spelling in sorted(options, key=len, reverse=True):
+        for m in re.finditer(re.escape(spelling), t):
+            if not any(taken[m.start():m.end()]):
+                taken[m.start():m.end()] = [True] * (m.end() - m.start())
+                found.append((m.start(), spelling))
+    if len(found) < 2:
+        return None
+    before = {sp: t[:start].rstrip()[-1:] for start, sp in found}
+    ticked = {vocab.canonical(sp): sp for sp, ch in before.items() if ch and ch in _TICKS}
+    if len(ticked) == 1:
+        return Checked(next(iter(ticked.values())), conf * REPAIR_FACTOR)
+    if ticked:
+        return Checked(text, min(conf, INVALID_CONF), f"“{text}”勾选了不止一项")
+    plain = [sp for sp, ch in before.items() if not (ch and ch in _BOXES)]
+    if len(plain) == 1:
+        return Checked(plain[0], min(conf, ELIMINATION_CONF),
+                       f"识别为“{text}”，未读出勾选符号；只有“{plain[0]}”前没有空框，按此读取，请核对")
+    return None
 
 
 def snap(text: str, conf: float, allowed: tuple[str, ...]) -> Checked:

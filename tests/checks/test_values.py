@@ -29,6 +29,8 @@ S, D, U = Verdict.SAME, Verdict.DIFFERENT, Verdict.UNSURE
     # a decimal by its value: a grade point typed 3.20 in one document and 3.2 in the other
     ("平均学分绩点", "3.20", "3.2", S), ("平均学分绩点", "３．５", "3.50", S), ("平均学分绩点", "3.2", "3.3", D),
     ("平均学分绩点", "3.2", "3.2分", U),
+    # a date by the day it names
+    ("日期", "2020-06-16", "2020/6/16", S), ("日期", "2020年6月16日", "2020.06.16", S), ("日期", "2020-06-16", "2020/6/18", D),
 ])
 def test_compare(field, a, bb, verdict):
     assert compare(b.CAMPAIGN, field, a, bb) is verdict

@@ -73,3 +73,19 @@ def test_a_tick_read_as_a_letter_is_the_tick_where_the_vocabulary_spells_a_meani
     plain = Vocabulary(fields=("带班征文",), values={"已完成": ("完成",), "未完成": ("否",)})
     other = validate(TEXT, "V", 0.95, vocab=plain)
     assert other.value == "V" and other.conf < LOW_CONFIDENCE
+
+
+def test_a_line_of_tick_boxes_reads_as_the_ticked_option(campaign):
+    """口 is how a recogniser reads an empty box □. A tick read before an option is the choice; with
+    no tick read, the one option without an empty box before it is taken, but unsure (under
+    LOW_CONFIDENCE: only agreement with the electronic copy is taken on it)."""
+    rating, essay, record = (campaign.vocabulary(k) for k in ("申报等级", "带班征文", "诚信记录"))
+    sure = validate(TEXT, "☑学生带班党员标兵 □优秀学生带班党员", 0.95, vocab=rating)
+    assert sure.value == "学生带班党员标兵" and sure.conf >= LOW_CONFIDENCE
+    for text, vocab, value in (("口学生带班党员标兵优秀学生带班党员", rating, "优秀学生带班党员"),
+                               ("已完成口未完成", essay, "已完成"), ("无口有不良记录", record, "无")):
+        got = validate(TEXT, text, 0.95, vocab=vocab)
+        assert got.value == value and got.conf < LOW_CONFIDENCE and "空框" in got.reason
+    for text in ("口学生带班党员标兵口优秀学生带班党员", "√标兵 √优秀"):  # none ticked, or two
+        got = validate(TEXT, text, 0.95, vocab=rating)
+        assert got.value == text and got.conf < LOW_CONFIDENCE
