@@ -43,8 +43,8 @@ def seal_missing(ctx: Ctx) -> Iterator[Finding]:
     mark (nothing from the evidence floor on), a warning with the mark's crop when one does
     but too unsure to count (a faint or partly covered seal is not proof of a missing one);
     evidence: each page (or its best seal-like mark). A document scanned one page a file
-    (``审批表_张三_1.jpg`` then ``_2.jpg``, ``scan004.jpg`` then ``scan005.jpg``:
-    :func:`paper_documents`) is one document: the seal on its second page counts for the first."""
+    (``审批表_张三_1.jpg`` then ``_2.jpg``, ``scan004.jpg`` then ``scan005.jpg``, a phone's
+    ``IMG_…_101512.jpg`` then ``IMG_…_101521.jpg``: :func:`paper_documents`) is one document: the seal on its second page counts for the first."""
     least = ctx.checks.seal_min_confidence
     for pages in paper_documents(ctx):
         seals = [s for d in pages for s in d.record.paper.seals]
@@ -81,17 +81,20 @@ def _numbered(display: str) -> tuple[str, int, str] | None:
 
 
 def next_page(before: str, after: str) -> bool:
-    """Whether ``after`` is the file a scanner names after ``before``: the same name but its last
-    number one higher (scan004 -> scan005, 审批表_张三_1 -> 审批表_张三_2)."""
+    """Whether ``after`` may be the file a scanner or a phone wrote after ``before``: the same
+    name but a higher last number (scan004 -> scan005, 审批表_张三_1 -> 审批表_张三_2, a phone's
+    IMG_20200622_101512 -> IMG_20200622_101521). :func:`paper_documents` asks it of files next
+    to each other in name order only."""
     a, b = _numbered(before), _numbered(after)
-    return a is not None and b is not None and (a[0], a[2]) == (b[0], b[2]) and b[1] == a[1] + 1
+    return a is not None and b is not None and (a[0], a[2]) == (b[0], b[2]) and b[1] > a[1]
 
 
 def paper_documents(ctx: Ctx) -> list[list[Doc]]:
     """The scans of paper deliverables as documents, each a list of scanned files: one file each,
-    except a form scanned a page a file — the files the scanner named next (:func:`next_page`)
-    that name nobody and no other deliverable (the second page of an A5: its opinions and seal,
-    read as text) are that form's further pages."""
+    except a form scanned or photographed a page a file — the files right after it in name order
+    that the scanner or phone named next (:func:`next_page`) and that name nobody and no other
+    deliverable (the second page of an A5: its opinions and seal, read as text) are that form's
+    further pages."""
     docs = sorted(scans(ctx), key=lambda d: (d.college or "", d.file))
     out: list[list[Doc]] = []
     for d in docs:

@@ -115,8 +115,10 @@ def _with_paper(result, path: Path, kind: str, campaign: Campaign, engine=None) 
 
 def is_form_page(path: Path, display: str, campaign: Campaign) -> bool:
     """True for an image to read as a scan: a TIFF, or an A4-shaped image with ruling lines (a
-    table) — never a life photo or a picture of a cases deliverable (its keywords on the path)."""
+    table; in a phone photo, on the sheet cut out of it) — never a life photo or a picture of a
+    cases deliverable (its keywords on the path)."""
     from extractors.base import display_name, is_life_photo
+    from extractors.scan.photo import flatten
 
     if is_life_photo(campaign, display_name(display)) or _of_cases(display, campaign):
         return False
@@ -125,15 +127,17 @@ def is_form_page(path: Path, display: str, campaign: Campaign) -> bool:
             if im.format == "TIFF":
                 return True
             w, h = im.size
-            if not PAGE_RATIO[0] <= max(w, h) / max(1, min(w, h)) <= PAGE_RATIO[1] or max(w, h) < PAGE_MIN_PX:
+            if max(w, h) < PAGE_MIN_PX:
                 return False
             scale = RULING_PX / max(w, h)
             if scale < 1:  # JPEG: decode at the smallest size still this large
                 im.draft("L", (max(1, round(w * scale)), max(1, round(h * scale))))
             grey = np.asarray(im.convert("L"))
+        flat, _photo = flatten(grey)  # a sheet photographed on a desk: the sheet alone
     except Exception:  # noqa: BLE001 - not an image we can look at: the image extractor decides
         return False
-    return has_ruling(grey)
+    fh, fw = flat.shape
+    return PAGE_RATIO[0] <= max(fh, fw) / max(1, min(fh, fw)) <= PAGE_RATIO[1] and has_ruling(flat)
 
 
 def _of_cases(display: str, campaign: Campaign) -> bool:

@@ -11,7 +11,8 @@ with a Chinese reason; nothing else is expected to escape.
   (milliseconds, against ~1 s to render), its dpi from its pixel size over the page size.
 - Anything else in a PDF: rendered at :data:`WORK_DPI`.
 - Images: EXIF rotation applied; dpi from the file when it agrees with an A4 page, else estimated
-  from the pixel size as if the image were an A4 page.
+  from the pixel size as if the image were an A4 page. A phone photo of a sheet on a desk is
+  flattened first (:mod:`extractors.scan.photo`) and its dpi estimated from the sheet.
 Decompression bombs: image sizes are checked before decoding (:data:`MAX_PIXELS`) and the page
 count is capped (:data:`MAX_PAGES`).
 """
@@ -27,6 +28,7 @@ import numpy as np
 from PIL import Image, ImageOps, ImageSequence
 
 from extractors.scan.model import PageImage, ScanInputError, Word
+from extractors.scan.photo import flatten
 
 WORK_DPI = 200
 TEXT_RENDER_DPI = 150
@@ -112,8 +114,11 @@ def _frame_page(index: int, frame: Image.Image) -> PageImage:
     if w * h > MAX_PIXELS:
         raise ScanInputError(f"图片尺寸过大（{w}×{h} 像素），拒绝读取")
     dpi = _image_dpi(frame, w, h)
-    img = ImageOps.exif_transpose(frame.copy()).convert("RGB")
-    return _page(index, np.asarray(img), dpi, "image")
+    img = np.asarray(ImageOps.exif_transpose(frame.copy()).convert("RGB"))
+    img, photographed = flatten(img)
+    if photographed:  # the sheet cut out of a phone photo: its resolution is the sheet's, as an A4 page
+        dpi = max(img.shape[:2]) / A4_LONG_IN
+    return _page(index, img, dpi, "image")
 
 
 def _image_dpi(im: Image.Image, w: int, h: int) -> float:

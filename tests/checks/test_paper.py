@@ -315,7 +315,8 @@ def test_the_next_page_of_a_scanner():
 
     assert next_page("体育学院/纸质版/审批表_潘宏伟_1.jpg", "体育学院/纸质版/审批表_潘宏伟_2.jpg")
     assert next_page("a/scan004.jpg", "a/scan005.jpg") and next_page("a/外语学院_0009.jpg", "a/外语学院_0010.jpg")
-    assert not next_page("a/scan004.jpg", "a/scan006.jpg") and not next_page("a/scan005.jpg", "a/scan004.jpg")
+    assert next_page("a/IMG_20200622_101512.jpg", "a/IMG_20200622_101521.jpg")  # a phone: its clock
+    assert not next_page("a/scan005.jpg", "a/scan004.jpg") and not next_page("a/scan005.jpg", "b/scan006.jpg")
     assert not next_page("a/审批表_张三_1.jpg", "a/审批表_李四_2.jpg") and not next_page("a/审批表.jpg", "a/审批表2.jpg")
 
 

@@ -113,14 +113,45 @@ def test_a_thin_ruled_scan_fed_askew_is_a_scan(campaign, tmp_path, skew):
     assert scan_file.is_form_page(jpg, f"扫描件/{COLLEGE}/新聘汇总表-扫描.jpg", campaign)
 
 
-def test_a_page_photographed_on_a_dark_desk_is_not_taken_for_a_scan(campaign, tmp_path):
-    """Not yet read as a scan (no perspective correction): it stays a picture, and the paper copy
-    it shows is reported missing as a warning rather than read wrong."""
+def _on_a_desk(page: np.ndarray, seed: int = 3) -> np.ndarray:
+    """A phone photo of ``page`` (grey or RGB): 3000×4000, the sheet turned a little and seen at a
+    slant on a brown desk, light falling off towards one corner."""
     import cv2
 
-    photo = np.full((4000, 3000), 60, np.uint8)
-    page = cv2.resize(_thin_ruled_scan(0.0), (2600, 1839))
-    photo[900:900 + 1839, 200:2800] = page
+    rgb = page if page.ndim == 3 else np.dstack([page] * 3)
+    h, w = rgb.shape[:2]
+    desk = np.zeros((4000, 3000, 3), np.uint8)
+    desk[:] = (92, 70, 52)
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    dst = np.float32([[420, 380], [2640, 300], [2760, 3560], [300, 3700]])
+    m = cv2.getPerspectiveTransform(src, dst)
+    photo = cv2.warpPerspective(rgb, m, (3000, 4000), dst=desk.copy(), borderMode=cv2.BORDER_TRANSPARENT)
+    shade = np.linspace(1.0, 0.8, 3000)[None, :, None] * np.linspace(1.0, 0.85, 4000)[:, None, None]
+    rng = np.random.default_rng(seed)
+    noisy = photo.astype(float) * shade + rng.normal(0, 4, photo.shape)
+    return np.clip(noisy, 0, 255).astype(np.uint8)
+
+
+def test_a_page_photographed_on_a_desk_is_cut_out_and_flattened(campaign, tmp_path):
+    from extractors.scan.photo import flatten
+
+    photo = _on_a_desk(_thin_ruled_scan(0.0).T.copy())  # a portrait page
+    flat, ok = flatten(photo)
+    h, w = flat.shape[:2]
+    assert ok and 1.3 < h / w < 1.5  # the sheet, upright, A4-shaped
     jpg = tmp_path / "IMG_20200622_101512.jpg"
-    Image.fromarray(photo).convert("RGB").save(jpg, quality=80)
-    assert not scan_file.is_form_page(jpg, f"扫描件/{COLLEGE}/IMG_20200622_101512.jpg", campaign)
+    Image.fromarray(photo).save(jpg, quality=85)
+    assert scan_file.is_form_page(jpg, f"扫描件/{COLLEGE}/IMG_20200622_101512.jpg", campaign)
+    # a flatbed scan is left as it is
+    scan = _thin_ruled_scan(1.2)
+    out, ok = flatten(scan)
+    assert not ok and out is scan
+
+
+def test_a_phone_photo_of_an_a5_is_read_as_the_form(a5_page, campaign, tmp_path):
+    data, page = a5_page
+    jpg = tmp_path / "IMG_20200622_101512.jpg"
+    Image.fromarray(_on_a_desk(np.ascontiguousarray(page.image[:, :, ::-1]))).save(jpg, quality=85)
+    [rec] = extract(jpg, "image", f"扫描件/{COLLEGE}/IMG_20200622_101512.jpg", campaign)
+    assert isinstance(rec, FormDoc) and rec.form == "A5" and rec.from_scan
+    assert rec.fields["姓名"] == data["姓名"] and rec.fields["学号"] == data["学号"]
