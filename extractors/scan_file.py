@@ -133,7 +133,10 @@ def is_form_page(path: Path, display: str, campaign: Campaign) -> bool:
             if scale < 1:  # JPEG: decode at the smallest size still this large
                 im.draft("L", (max(1, round(w * scale)), max(1, round(h * scale))))
             grey = np.asarray(im.convert("L"))
-        flat, _photo = flatten(grey)  # a sheet photographed on a desk: the sheet alone
+        flat, photo = flatten(grey)  # a sheet photographed on a desk: the sheet alone
+        if photo:  # its lines are thinner than a scan's: look at the sheet at full resolution
+            with Image.open(path) as im:
+                flat, _ = flatten(np.asarray(im.convert("L")))
     except Exception:  # noqa: BLE001 - not an image we can look at: the image extractor decides
         return False
     fh, fw = flat.shape

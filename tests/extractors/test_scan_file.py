@@ -155,3 +155,20 @@ def test_a_phone_photo_of_an_a5_is_read_as_the_form(a5_page, campaign, tmp_path)
     [rec] = extract(jpg, "image", f"扫描件/{COLLEGE}/IMG_20200622_101512.jpg", campaign)
     assert isinstance(rec, FormDoc) and rec.form == "A5" and rec.from_scan
     assert rec.fields["姓名"] == data["姓名"] and rec.fields["学号"] == data["学号"]
+
+
+def test_a_photographed_second_page_with_a_small_table_is_a_scan(campaign, tmp_path):
+    """An A5's second page (its two opinion boxes: three lines across) photographed on a desk: the
+    sheet's thin lines are looked at in full resolution, not in the photo's reduced decode."""
+    import cv2
+
+    page = np.full((3508, 2480), 238, np.uint8)  # 300 dpi, hairlines in light grey toner
+    for y in (450, 1350, 2250):
+        cv2.line(page, (225, y), (2250, y), 150, 2)
+    for x in (225, 630, 2250):
+        cv2.line(page, (x, 450), (x, 2250), 150, 2)
+    for y in range(540, 2170, 105):  # opinion text and signature lines
+        cv2.rectangle(page, (700, y), (700 + (y * 7) % 1000 + 300, y + 36), 90, -1)
+    jpg = tmp_path / "IMG_20200622_101521.jpg"
+    Image.fromarray(_on_a_desk(page)).save(jpg, quality=85)
+    assert scan_file.is_form_page(jpg, f"扫描件/{COLLEGE}/IMG_20200622_101521.jpg", campaign)
