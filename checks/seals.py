@@ -44,7 +44,8 @@ def seal_missing(ctx: Ctx) -> Iterator[Finding]:
     but too unsure to count (a faint or partly covered seal is not proof of a missing one);
     evidence: each page (or its best seal-like mark). A document scanned one page a file
     (``审批表_张三_1.jpg`` then ``_2.jpg``, ``scan004.jpg`` then ``scan005.jpg``, a phone's
-    ``IMG_…_101512.jpg`` then ``IMG_…_101521.jpg``: :func:`paper_documents`) is one document: the seal on its second page counts for the first."""
+    ``IMG_…_101512.jpg`` then ``IMG_…_101521.jpg``: :func:`paper_documents`) is one document:
+    the seal on its second page counts for the first."""
     least = ctx.checks.seal_min_confidence
     for pages in paper_documents(ctx):
         seals = [s for d in pages for s in d.record.paper.seals]

@@ -55,6 +55,30 @@ def match_label(text: str, columns) -> tuple[object, str] | None:
     return None
 
 
+def split_labelled(text: str, columns) -> tuple[str, list[tuple[object, str]]]:
+    """A value that runs on into further labelled values, as a cell whose border the reader did
+    not find holds them ("黄浩然学号201707010208"): (the text before the first further label, the
+    (column, value) pairs after). A label counts only where a colon or a digit follows it, so that
+    a value merely ending in a label's word (体育与健康学院) is never cut."""
+    spots = []
+    for col in columns:
+        for label in col.labels:
+            if len(textnorm.squash(label)) >= 2:
+                for m in re.finditer(re.escape(label) + r"\s*(?:[:：]\s*(?=\S)|(?=\d))", text):
+                    spots.append((m.start(), -(m.end() - m.start()), m.end(), col))
+    spots.sort()
+    kept, end = [], -1
+    for start, _neg, stop, col in spots:
+        if start >= end:
+            kept.append((start, stop, col))
+            end = stop
+    if not kept:
+        return text, []
+    pairs = [(col, textnorm.clean(text[stop:(kept[i + 1][0] if i + 1 < len(kept) else len(text))]))
+             for i, (_start, stop, col) in enumerate(kept)]
+    return textnorm.clean(text[:kept[0][0]]), pairs
+
+
 def _fuzzy(k: str, labelled: list[tuple[str, object]]):
     """The column of the label of 3+ characters that ``k`` misreads by about one character
     (tried before a label prefix, so that 所带班级违纪入数 is not taken for 所带班级 + 违纪入数)."""

@@ -11,7 +11,9 @@ Label/value forms (``kind: form``, A5): a cell whose text is a field's label (lo
 field's aliases, see :mod:`labels`) takes its value from the cell to its right, or from the cell
 below when the right one is another label or absent, or from its own text after the label
 (``姓名：张三``, a form typed with each label and its value in one cell; such a value keeps no
-lattice for verification, the cell's reading holding the label too).
+lattice for verification, the cell's reading holding the label too). A value that runs on into
+another label and its value (a cell border the reader missed: ``黄浩然学号201707010208``) is cut
+there, and the other field takes the rest.
 Table forms (``kind: table``): see :mod:`mapping_table`.
 """
 
@@ -85,8 +87,12 @@ def _label_cells(pages: list[PageRead], columns) -> dict[str, _Hit]:
                 if match is None:
                     continue
                 column, rest = match
-                if column.key not in found:
-                    found[column.key] = _Hit(page.index, tt, ct, rest)
+                further: list = []
+                if rest and not column.long:  # a cell whose inner border was not found: "黄浩然学号201707010208"
+                    rest, further = labels.split_labelled(rest, [c for c in columns if c.key != column.key])
+                for col, value in [(column, rest), *further]:
+                    if col.key not in found and (col is column or value):
+                        found[col.key] = _Hit(page.index, tt, ct, value)
     return found
 
 

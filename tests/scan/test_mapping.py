@@ -158,3 +158,14 @@ def test_a5_typed_with_each_label_and_its_value_in_one_cell(campaign):
     assert (f["诚信记录"], f["不及格科目数"], f["所带班级违纪人数"], f["申报等级"]) == ("无", "0", "0", "优秀学生带班党员")
     # what the recogniser saw in such a cell holds the label too: no lattice to verify against
     assert all(not loc.whole_cell for loc in mapped.located if loc.field in ("姓名", "不及格科目数"))
+
+
+def test_a5_cell_whose_inner_border_was_missed_is_cut_at_the_next_label(campaign):
+    """A photographed form whose vertical line between label and value was not found reads
+    "姓名黄浩然学号201707010208" in one cell: the name stops at the next label, which takes its own
+    value; a value that merely ends in a label's word (体育与健康学院) is not cut."""
+    rows = [["姓名黄浩然学号201707010208", None, "性别", "男"], ["学院", "体育与健康学院", "政治面貌", "中共党员"],
+            ["带班工作主要事迹：关心学号2019开头的新生。", None, None, None]]
+    f = map_form(campaign, "A5", [page_read(rows)], "x/IMG_1.jpg").record.fields
+    assert (f["姓名"], f["学号"], f["学院"]) == ("黄浩然", "201707010208", "体育与健康学院")
+    assert f["带班工作主要事迹"] == "关心学号2019开头的新生。"  # a long field is never cut
