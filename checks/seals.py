@@ -14,12 +14,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Iterator
 
 from paperdesk import textnorm
 from paperdesk.campaign import Campaign
-from paperdesk.models import SEAL_EVIDENCE_FLOOR, SealCheck
+from paperdesk.models import SEAL_EVIDENCE_FLOOR, ImageFile, SealCheck
 
 from checks.context import Ctx, Doc
 from checks.registry import Finding, rule
@@ -42,12 +43,14 @@ def seal_missing(ctx: Ctx) -> Iterator[Finding]:
     found with at least ``seal_min_confidence``: an error when no page shows even a seal-like
     mark (nothing from the evidence floor on), a warning with the mark's crop when one does
     but too unsure to count (a faint or partly covered seal is not proof of a missing one);
-    evidence: each page (or its best seal-like mark). A document scanned one page a file
+    evidence: each page (or its best seal-like mark). A warning too when an image right after it
+    that may be its further page was not read as a scan. A document scanned one page a file
     (``审批表_张三_1.jpg`` then ``_2.jpg``, ``scan004.jpg`` then ``scan005.jpg``, a phone's
     ``IMG_…_101512.jpg`` then ``IMG_…_101521.jpg``: :func:`paper_documents`) is one document:
     the seal on its second page counts for the first."""
     least = ctx.checks.seal_min_confidence
-    for pages in paper_documents(ctx):
+    for doc in paper_documents(ctx):
+        pages = doc.pages
         seals = [s for d in pages for s in d.record.paper.seals]
         if any(s.confidence >= least for s in seals):
             continue
@@ -59,7 +62,11 @@ def seal_missing(ctx: Ctx) -> Iterator[Finding]:
         whose = f"{name}的" if name else ""
         files = "、".join(f"{x.file} 第{pages_text(x.record.paper)}页" for x in pages)
         where = f"《{title(ctx, d.deliverable)}》{whose}纸质版扫描件（{files}）"
-        if unsure:
+        if doc.unread:
+            unread = "、".join(x.file for x in doc.unread)
+            message = (f"{where}未检测到{ctx.checks.seal_name}；其后的图片（{unread}）可能是它的其余页，"
+                       f"未能作为扫描件读取，请对照纸质原件人工核对。")
+        elif unsure:
             message = (f"{where}未能确认加盖了{ctx.checks.seal_name}：最像印章的痕迹（第{best.page}页）可信度 "
                        f"{best.confidence:.2f}，低于 {least:.2f}，请对照纸质原件人工核对。")
         else:
@@ -70,7 +77,7 @@ def seal_missing(ctx: Ctx) -> Iterator[Finding]:
                       field=f"第{info.pages[0] if info.pages else '?'}页{SEAL}", expected=ctx.checks.seal_name,
                       found=f"疑似印章（可信度 {best.confidence:.2f}）" if unsure else "未检测到印章",
                       evidence=tuple(p for x in pages for s in x.record.paper.seals for p in evidence(x, s.crop)),
-                      severity="warning" if unsure else None)
+                      severity="warning" if unsure or doc.unread else None)
 
 
 def _numbered(display: str) -> tuple[str, int, str] | None:
@@ -90,22 +97,64 @@ def next_page(before: str, after: str) -> bool:
     return a is not None and b is not None and (a[0], a[2]) == (b[0], b[2]) and b[1] > a[1]
 
 
-def paper_documents(ctx: Ctx) -> list[list[Doc]]:
-    """The scans of paper deliverables as documents, each a list of scanned files: one file each,
-    except a form scanned or photographed a page a file — the files right after it in name order
-    that the scanner or phone named next (:func:`next_page`) and that name nobody and no other
-    deliverable (the second page of an A5: its opinions and seal, read as text) are that form's
-    further pages."""
-    docs = sorted(scans(ctx), key=lambda d: (d.college or "", d.file))
-    out: list[list[Doc]] = []
-    for d in docs:
-        group = out[-1] if out else None
-        if (group is not None and group[-1].college == d.college and next_page(group[-1].file, d.file)
-                and d.deliverable in (None, "", group[0].deliverable) and who(d) == (None, None)):
-            group.append(d)
+@dataclass
+class PaperDocument:
+    """The scanned files of one paper document, and the images next to them that may be further
+    pages but were not read as scans (a photo taken for a picture: its seal is unknown)."""
+
+    pages: list[Doc]
+    unread: list[Doc] = field(default_factory=list)
+
+
+def _natural(display: str) -> tuple:
+    """A file's path in the order a person (and a scanner) counts: 扫描件_2 before 扫描件_10."""
+    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", display))
+
+
+def paper_documents(ctx: Ctx) -> list[PaperDocument]:
+    """The scans of paper deliverables as documents (see :func:`seal_missing`): one file each,
+    except that
+
+    - a form scanned or photographed a page a file takes the files right after it in natural
+      name order that the scanner or phone named next (:func:`next_page`) and that name nobody and
+      no other deliverable (the second page of an A5: its opinions and seal, read as text); such
+      a file that is an image not read as a scan is kept as ``unread``;
+    - the files of one college and deliverable that name the same person (an A5 scanned twice),
+      or, for a deliverable that is not per person, all its files, are one document: a seal on
+      any of them may be the document's."""
+    scanned = {id(d.ident) for d in scans(ctx)}
+    loose = [Doc(f, f.record) for f in ctx.files() if id(f) in scanned or isinstance(f.record, ImageFile)]
+    loose.sort(key=lambda d: (d.college or "", _natural(d.file)))
+    runs: list[PaperDocument] = []
+    last: Doc | None = None
+    for d in loose:
+        run = runs[-1] if runs else None
+        if (run is not None and run.pages and last.college == d.college and next_page(last.file, d.file)
+                and d.deliverable in (None, "", run.pages[0].deliverable) and who(d) == (None, None)):
+            (run.pages if id(d.ident) in scanned else run.unread).append(d)
+        elif id(d.ident) in scanned:
+            runs.append(PaperDocument([d]))
         else:
-            out.append([d])
-    return [g for g in out if paper_deliverable(ctx, g[0].deliverable)]
+            runs.append(PaperDocument([], [d]))
+        last = d
+    merged: dict[tuple, PaperDocument] = {}
+    out: list[PaperDocument] = []
+    for run in runs:
+        if not run.pages or not paper_deliverable(ctx, run.pages[0].deliverable):
+            continue
+        first = run.pages[0]
+        sid, name = next(((i, n) for i, n in map(who, run.pages) if i or n), (None, None))
+        per_person = ctx.campaign.deliverable(first.deliverable).per_person
+        key = (first.college, first.deliverable, (sid or name) if per_person else None)
+        if per_person and not (sid or name):
+            out.append(run)
+        elif key in merged:
+            merged[key].pages.extend(run.pages)
+            merged[key].unread.extend(run.unread)
+        else:
+            merged[key] = run
+            out.append(run)
+    return out
 
 
 # ---------------------------------------------------------------- whose seal

@@ -5,7 +5,7 @@ import dataclasses
 
 import checks
 import chk_build as b
-from paperdesk.models import (FormDoc, FreeDoc, PaperInfo, ScanDoubt, SealCheck, TableDoc, TableRow, crop_key,
+from paperdesk.models import (FormDoc, FreeDoc, ImageFile, PaperInfo, ScanDoubt, SealCheck, TableDoc, TableRow, crop_key,
                               evidence_path, seal_key)
 
 PEOPLE = b.people(3)
@@ -331,3 +331,21 @@ def test_a_scanners_numbered_pages_are_one_form_but_a_work_summary_page_is_not()
                       kind="image")
     assert [(f.name, f.deliverable) for f in run(first, summary, codes=("SEAL_MISSING",))] == [
         (name, "assessment-forms")]
+
+
+def test_seal_missing_in_natural_order_with_unread_neighbours_and_repeats():
+    name, other = PEOPLE[0][0], PEOPLE[1][0]
+    # 扫描件_9 then 扫描件_10 (not 扫描件_1, 扫描件_10, 扫描件_2 … as text sorts them)
+    first = _page_file(f"{b.MATH}/扫描/扫描件_9.jpg", sealed=False, name=name)
+    second = _page_file(f"{b.MATH}/扫描/扫描件_10.jpg", sealed=True)
+    assert run(_page_file(f"{b.MATH}/扫描/扫描件_1.jpg", sealed=True, name=other), first, second,
+               codes=("SEAL_MISSING",)) == []
+    # the next image was not read as a scan (a photo taken for a picture): its seal is unknown
+    photo = b.ident(f"{b.MATH}/扫描/IMG_4128.JPG", b.MATH, None, ImageFile("IMG_4128.JPG", "IMG_4128.JPG", 900_000),
+                    kind="image")
+    alone = _page_file(f"{b.MATH}/扫描/IMG_4127.JPG", sealed=False, name=name)
+    [f] = run(alone, photo, codes=("SEAL_MISSING",))
+    assert f.severity == "warning" and "IMG_4128.JPG" in f.message
+    # the same page 1 scanned again, apart from its sealed page 2: the person's form is sealed
+    again = _page_file(f"{b.MATH}/扫描/扫描件_13.jpg", sealed=False, name=name)
+    assert run(first, second, again, codes=("SEAL_MISSING",)) == []
