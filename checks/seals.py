@@ -49,7 +49,9 @@ def seal_missing(ctx: Ctx) -> Iterator[Finding]:
     ``IMG_…_101512.jpg`` then ``IMG_…_101521.jpg``: :func:`paper_documents`) is one document:
     the seal on its second page counts for the first."""
     least = ctx.checks.seal_min_confidence
-    for doc in paper_documents(ctx):
+    docs = paper_documents(ctx)
+    spare = _spare_sealed_pages(ctx, docs)
+    for doc in docs:
         pages = doc.pages
         seals = [s for d in pages for s in d.record.paper.seals]
         if any(s.confidence >= least for s in seals):
@@ -62,10 +64,14 @@ def seal_missing(ctx: Ctx) -> Iterator[Finding]:
         whose = f"{name}的" if name else ""
         files = "、".join(f"{x.file} 第{pages_text(x.record.paper)}页" for x in pages)
         where = f"《{title(ctx, d.deliverable)}》{whose}纸质版扫描件（{files}）"
+        others = spare.get((d.college, d.deliverable), [])
         if doc.unread:
             unread = "、".join(x.file for x in doc.unread)
             message = (f"{where}未检测到{ctx.checks.seal_name}；其后的图片（{unread}）可能是它的其余页，"
                        f"未能作为扫描件读取，请对照纸质原件人工核对。")
+        elif others:
+            message = (f"{where}未检测到{ctx.checks.seal_name}；该学院另有盖章的扫描页未能对应到人"
+                       f"（{'、'.join(x.file for x in others)}），可能是此表的其余页，请对照纸质原件人工核对。")
         elif unsure:
             message = (f"{where}未能确认加盖了{ctx.checks.seal_name}：最像印章的痕迹（第{best.page}页）可信度 "
                        f"{best.confidence:.2f}，低于 {least:.2f}，请对照纸质原件人工核对。")
@@ -77,7 +83,7 @@ def seal_missing(ctx: Ctx) -> Iterator[Finding]:
                       field=f"第{info.pages[0] if info.pages else '?'}页{SEAL}", expected=ctx.checks.seal_name,
                       found=f"疑似印章（可信度 {best.confidence:.2f}）" if unsure else "未检测到印章",
                       evidence=tuple(p for x in pages for s in x.record.paper.seals for p in evidence(x, s.crop)),
-                      severity="warning" if unsure or doc.unread else None)
+                      severity="warning" if unsure or doc.unread or others else None)
 
 
 def _numbered(display: str) -> tuple[str, int, str] | None:
@@ -109,6 +115,31 @@ class PaperDocument:
 def _natural(display: str) -> tuple:
     """A file's path in the order a person (and a scanner) counts: 扫描件_2 before 扫描件_10."""
     return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", display))
+
+
+def _spare_sealed_pages(ctx: Ctx, docs: list[PaperDocument]) -> dict[tuple, list[Doc]]:
+    """Per college and per-person deliverable, the sealed pages that name nobody (an A5's second
+    page) when there are more of them than documents that owe their seal to such a page: a form's
+    first page scanned by one device and its second by another (IMG_4127.JPG, then 扫描件_5.jpg)
+    cannot be put together by name, and one of them may be the second page of an unsealed form."""
+    least = ctx.checks.seal_min_confidence
+
+    def sealed(d: Doc) -> bool:
+        return any(s.confidence >= least for s in d.record.paper.seals)
+
+    out: dict[tuple, list[Doc]] = {}
+    for dl in ctx.campaign.deliverables:
+        if not (dl.paper and dl.per_person):
+            continue
+        for college in {d.college for d in scans(ctx)}:
+            pool = [d for d in scans(ctx, college) if d.deliverable in (None, "", dl.key) and who(d) == (None, None)
+                    and sealed(d)]
+            owing = sum(1 for doc in docs if doc.pages[0].college == college and doc.pages[0].deliverable == dl.key
+                        and not any(sealed(p) for p in doc.pages if who(p) != (None, None))
+                        and any(sealed(p) for p in doc.pages))
+            if len(pool) > owing:
+                out[(college, dl.key)] = sorted(pool, key=lambda d: _natural(d.file))
+    return out
 
 
 def paper_documents(ctx: Ctx) -> list[PaperDocument]:
@@ -144,16 +175,18 @@ def paper_documents(ctx: Ctx) -> list[PaperDocument]:
             continue
         first = run.pages[0]
         sid, name = next(((i, n) for i, n in map(who, run.pages) if i or n), (None, None))
-        per_person = ctx.campaign.deliverable(first.deliverable).per_person
-        key = (first.college, first.deliverable, (sid or name) if per_person else None)
-        if per_person and not (sid or name):
+        if not ctx.campaign.deliverable(first.deliverable).per_person:
+            keys = [(first.college, first.deliverable)]
+        else:  # one person by 学号 or by name (a speck read into a 学号 on one scan of two)
+            keys = [(first.college, first.deliverable, k) for k in (sid, textnorm.person_name(name or "")) if k]
+        into = next((merged[k] for k in keys if k in merged), None)
+        if into is None:
             out.append(run)
-        elif key in merged:
-            merged[key].pages.extend(run.pages)
-            merged[key].unread.extend(run.unread)
+            into = run
         else:
-            merged[key] = run
-            out.append(run)
+            into.pages.extend(run.pages)
+            into.unread.extend(run.unread)
+        merged.update({k: into for k in keys})
     return out
 
 

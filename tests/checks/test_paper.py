@@ -349,3 +349,30 @@ def test_seal_missing_in_natural_order_with_unread_neighbours_and_repeats():
     # the same page 1 scanned again, apart from its sealed page 2: the person's form is sealed
     again = _page_file(f"{b.MATH}/扫描/扫描件_13.jpg", sealed=False, name=name)
     assert run(first, second, again, codes=("SEAL_MISSING",)) == []
+
+
+def test_a_sealed_page_that_names_nobody_may_be_an_unsealed_forms_second_page():
+    """Two devices: A's page 1 from the phone (IMG_4127), its page 2 from the scanner; C's page 2
+    from the phone. By name order A takes C's page 2 and D takes A's, and C's page 1 stands alone:
+    three sealed pages that name nobody for two forms that owe their seal to one means C's missing
+    seal is not sure (a warning naming the pages); with no page to spare it is an error."""
+    (a, _), (c, _), (d, _) = PEOPLE
+    files = [_page_file(f"{b.MATH}/扫描/IMG_4127.JPG", sealed=False, name=a),
+             _page_file(f"{b.MATH}/扫描/IMG_4128.JPG", sealed=True),  # C's page 2
+             _page_file(f"{b.MATH}/扫描/扫描件_4.jpg", sealed=False, name=d),
+             _page_file(f"{b.MATH}/扫描/扫描件_5.jpg", sealed=True),  # A's page 2
+             _page_file(f"{b.MATH}/扫描/扫描件_6.jpg", sealed=True),  # D's page 2
+             _page_file(f"{b.MATH}/扫描/扫描件_8.jpg", sealed=False, name=c)]
+    flags = run(*files, codes=("SEAL_MISSING",))
+    assert [(f.name, f.severity) for f in flags] == [(c, "warning")] and "IMG_4128.JPG" in flags[0].message
+    flags = run(*files[:4], files[5], codes=("SEAL_MISSING",))  # D's page 2 not there: nothing to spare
+    assert [(f.name, f.severity) for f in flags] == [(c, "error")]
+
+
+def test_one_persons_form_scanned_twice_with_a_speck_in_the_id_is_one_document():
+    name, sid = PEOPLE[0]
+    first = _page_file(f"{b.MATH}/扫描/scan0009.jpg", sealed=False, name=name)
+    second = _page_file(f"{b.MATH}/扫描/scan0010.jpg", sealed=True)
+    again = a5_scan(name, sid + "6", display=f"{b.MATH}/扫描/scan0013.jpg",
+                    info=paper(seals=[seal(conf=0.0, college=None)]))
+    assert run(first, second, again, codes=("SEAL_MISSING",)) == []
