@@ -153,9 +153,11 @@ ELIMINATION_CONF = 0.7
 
 def _choice(text: str, conf: float, vocab) -> Checked | None:
     """The option ticked in a line of tick boxes ("☑学生带班党员标兵 □优秀学生带班党员"), or None
-    when the text is no such line. An option right after a tick is the choice; when no tick was
-    read but every option save one sits after an empty box ("口学生带班党员标兵优秀学生带班党员"),
-    that one is taken, unsure (:data:`ELIMINATION_CONF`, with a reason)."""
+    when the text is no such line. An option right after a tick is the choice, sure only when
+    every other option was read with its empty box (else unsure: a box read as a tick, or a mark
+    lost, cannot be told apart); when no tick was read but every option save one sits after an
+    empty box ("口学生带班党员标兵优秀学生带班党员"), that one is taken, unsure
+    (:data:`ELIMINATION_CONF`, with a reason)."""
     t = textnorm.clean(text)
     if not any(ch in t for ch in _BOXES + _TICKS):
         return None
@@ -171,11 +173,15 @@ def _choice(text: str, conf: float, vocab) -> Checked | None:
         return None
     before = {sp: t[:start].rstrip()[-1:] for start, sp in found}
     ticked = {vocab.canonical(sp): sp for sp, ch in before.items() if ch and ch in _TICKS}
+    plain = [sp for sp, ch in before.items() if not (ch and ch in _BOXES + _TICKS)]
     if len(ticked) == 1:
-        return Checked(next(iter(ticked.values())), conf * REPAIR_FACTOR)
+        choice = next(iter(ticked.values()))
+        if not plain:  # every other option read with its empty box: the line is whole
+            return Checked(choice, conf * REPAIR_FACTOR)
+        return Checked(choice, min(conf, ELIMINATION_CONF),
+                       f"识别为“{text}”，勾选“{choice}”，但并非每个选项前都读出了方框，请核对")
     if ticked:
         return Checked(text, min(conf, INVALID_CONF), f"“{text}”勾选了不止一项")
-    plain = [sp for sp, ch in before.items() if not (ch and ch in _BOXES)]
     if len(plain) == 1:
         return Checked(plain[0], min(conf, ELIMINATION_CONF),
                        f"识别为“{text}”，未读出勾选符号；只有“{plain[0]}”前没有空框，按此读取，请核对")

@@ -89,3 +89,9 @@ def test_a_line_of_tick_boxes_reads_as_the_ticked_option(campaign):
     for text in ("口学生带班党员标兵口优秀学生带班党员", "√标兵 √优秀"):  # none ticked, or two
         got = validate(TEXT, text, 0.95, vocab=rating)
         assert got.value == text and got.conf < LOW_CONFIDENCE
+
+
+def test_a_tick_is_sure_only_when_every_other_option_shows_its_empty_box(campaign):
+    rating = campaign.vocabulary("申报等级")
+    half = validate(TEXT, "☑学生带班党员标兵优秀学生带班党员", 0.95, vocab=rating)  # the other box lost
+    assert half.value == "学生带班党员标兵" and half.conf < LOW_CONFIDENCE and half.reason
