@@ -193,8 +193,9 @@ def _pieces(ink: np.ndarray, horizontal: bool) -> np.ndarray:
     line bridged first), their small gaps closed."""
     import cv2
 
-    rect = (lambda along, across: cv2.getStructuringElement(  # noqa: E731 - (width, height) one way or the other
-        cv2.MORPH_RECT, (along, across) if horizontal else (across, along)))
+    def rect(along: int, across: int):
+        return cv2.getStructuringElement(cv2.MORPH_RECT, (along, across) if horizontal else (across, along))
+
     thick = cv2.dilate(ink, rect(1, 3))
     runs = cv2.morphologyEx(thick, cv2.MORPH_OPEN, rect(RULING_PIECE, 1))
     return cv2.dilate(runs, rect(RULING_GAP, 1))
@@ -209,12 +210,6 @@ def _lines(pieces: np.ndarray, length: int, horizontal: bool) -> int:
     _n, _labels, stats, _c = cv2.connectedComponentsWithStats(pieces, connectivity=8)
     along, across = (stats[1:, 2], stats[1:, 3]) if horizontal else (stats[1:, 3], stats[1:, 2])
     return int(((along >= length) & (across <= RULING_MAX_SLOPE * along + 8)).sum())
-
-
-def _bands(mask: np.ndarray) -> int:
-    """Number of runs of True (a line a few pixels thick counts once)."""
-    m = mask.astype(np.int8)
-    return int((np.diff(np.concatenate([[0], m])) == 1).sum())
 
 
 # ---------------------------------------------------------------- pages of each record
