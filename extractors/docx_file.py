@@ -3,7 +3,8 @@
 ``extract(path, display, campaign) -> [FormDoc] | [CaseDoc] | [FreeDoc] | [ExtractionError]``
 
 1. tables holding ≥ MIN_FORM_LABELS labels of a label/value form (A5)  -> FormDoc, unless the
-   document also has case headings (below) and fewer than STRONG_FORM_LABELS labels
+   document also has case headings (below) and fewer than STRONG_FORM_LABELS labels; a document
+   holding several people's copies of the form (one table each) -> one FormDoc per copy
 2. a Word table with the column labels of a table form (A2/A3/A4 typed in Word) -> TableDoc
    per such table (sheet "表格N", row = the table's row number; header fields from the text)
 3. headings for ≥ MIN_CASE_SECTIONS sections of a case form (A1)       -> CaseDoc
@@ -23,7 +24,7 @@ from paperdesk.models import Extracted, FreeDoc, TableDoc
 from extractors import ooxml
 from extractors.base import BadInput, free_deliverable
 from extractors.docx_case import case_forms, count_headings, read_case
-from extractors.docx_form import best_form, to_form_doc
+from extractors.docx_form import best_form, form_groups, to_form_doc
 from extractors.docx_walk import Block, all_tables, blocks, table_texts
 from extractors.tables import Grid, read_table
 from extractors.base import display_name
@@ -41,7 +42,10 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
         doc = docx.Document(ooxml.docx_source(path))  # .docm/.dotx read as .docx, no macro runs
     except ValueError as e:  # python-docx: "file is not a Word file, content type is …"
         raise BadInput("不是有效的 Word（.docx）文件") from e
-    form = best_form(all_tables(doc), campaign)
+    tables = all_tables(doc)
+    form = best_form(tables, campaign)
+    if form and (copies := form_groups(tables, campaign, form[0])):  # several people's forms in one file
+        return [to_form_doc(display, campaign, form[0], pairs) for pairs in copies]
     if form and len(form[1]) >= STRONG_FORM_LABELS:
         return [to_form_doc(display, campaign, *form)]
     doc_blocks = blocks(doc)

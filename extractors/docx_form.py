@@ -21,6 +21,7 @@ from extractors.labels import Matcher, is_blank
 from extractors.tables import deliverable_of
 
 MIN_FORM_LABELS = 6  # a table with this many of a form's labels is that form
+NAME = "姓名"
 #: a line of an opinion box holding only its printed signature prompts ("签字：（盖章） 日期：年 月 日")
 _TICK = "☑✓✔√■●☒▣"
 _BOX = "□☐○"
@@ -90,6 +91,28 @@ def best_form(tables: list[Table], campaign: Campaign) -> tuple[str, dict[str, l
         if len(pairs) >= need and (best is None or len(pairs) > len(best[1])):
             best = (fid, pairs)
     return best
+
+
+def form_groups(tables: list[Table], campaign: Campaign, form_id: str) -> list[dict[str, list[str]]]:
+    """The label/value pairs of each copy of form ``form_id`` in a document that holds several (a
+    college's ten A5s in one .docx, one table each): a table that labels a 姓名 while the copy
+    being read already has one starts the next copy; a table without one (the opinions' table
+    after the main one) belongs to the copy before it. Only copies with MIN_FORM_LABELS labels
+    count; one copy or none: []."""
+    form = campaign.forms[form_id]
+    matcher = form_matcher(form)
+    need = min(MIN_FORM_LABELS, len(form.fields))
+    groups: list[list[Table]] = []
+    named = False
+    for table in tables:
+        has_name = NAME in read_pairs([table], matcher)
+        if not groups or (has_name and named):
+            groups.append([])
+            named = False
+        groups[-1].append(table)
+        named = named or has_name
+    copies = [pairs for g in groups if len(pairs := read_pairs(g, matcher)) >= need and NAME in pairs]
+    return copies if len(copies) > 1 else []
 
 
 def to_form_doc(display: str, campaign: Campaign, form_id: str, pairs: Mapping[str, list[str]]) -> FormDoc:

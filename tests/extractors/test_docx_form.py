@@ -187,3 +187,33 @@ def test_table_form_inside_a_frame_table(tmp_path, campaign):
     [rec] = run(save_doc(doc, tmp_path), "docx", campaign)
     assert rec.form == "A3" and rec.header == {"学院": "文学院"}
     assert [(r.row, r.cells["姓名"], r.cells["学号"]) for r in rec.rows] == [(2, "周八", "201824131109")]
+
+
+def _a5_tables(doc, name, sid):
+    main = doc.add_table(rows=4, cols=4)
+    for r, row in enumerate([("姓　　名", name, "性　　别", "女"), ("学号", sid, "学院", "外国语学院"),
+                             ("政治面貌", "中共党员", "所带班级", "2019级英语1班"), ("诚信记录", "无", "申报等级", "优秀学生带班党员")]):
+        for c, text in enumerate(row):
+            main.cell(r, c).text = text
+    doc.add_paragraph("")
+    opinion = doc.add_table(rows=1, cols=2)
+    opinion.cell(0, 0).text, opinion.cell(0, 1).text = "学院党委意见", f"同意{name}申报。"
+
+
+def test_several_peoples_a5s_in_one_docx_are_one_record_each(tmp_path, campaign):
+    """A college's A5s typed into one .docx, a main table and an opinions table per person: one
+    FormDoc per person, the opinions with the person before them."""
+    doc = docx.Document()
+    people = [("刘祎宁", "201705010103"), ("周雨昕", "201705010104"), ("邓翀", "201705010205")]
+    for name, sid in people:
+        doc.add_paragraph("肇庆学院学生带班党员考核审批表")
+        _a5_tables(doc, name, sid)
+        doc.add_page_break()
+    recs = run(save_doc(doc, tmp_path), "docx", campaign)
+    assert [(r.form, r.fields["姓名"], r.fields["学号"], r.fields["学院党委意见"]) for r in recs] == [
+        ("A5", n, s, f"同意{n}申报。") for n, s in people]
+    # one person's form split over two tables is still one record
+    single = docx.Document()
+    _a5_tables(single, *people[0])
+    [one] = run(save_doc(single, tmp_path), "docx", campaign)
+    assert one.fields["姓名"] == "刘祎宁" and one.fields["学院党委意见"] == "同意刘祎宁申报。"
