@@ -6,7 +6,8 @@
 - ``no_bad_record``: an integrity record with nothing bad ("无", "良好", "无不良记录" pass;
   "有不良记录", "有" fail);
 - ``award_min``: an award at least as good as the campaign's ``award_keywords`` (any keyword in
-  the text passes, loosely: 二等学业奖学金 is an 二等奖学金; "无" fails; an empty cell cannot be told).
+  the text passes, loosely: 二等学业奖学金 and 综合奖学金二等奖 are an 二等奖学金; "无" fails; an
+  empty cell, or an award the keywords do not name, cannot be told).
 :func:`judge` answers True (met), False (not met) or None (the value cannot be read: the rule
 then says so instead of guessing).
 """
@@ -22,13 +23,21 @@ _NOT_DONE = {"未完成", "否", "无", "没有", "未交", "未提交", "未撰
 _CLEAN = {"无", "没有", "良好", "正常", "无不良记录", "无不良诚信记录", "否"}
 
 
-def _award_pattern(keyword: str) -> re.Pattern:
+_NO_AWARD = {"无", "没有", "暂无", "无获奖", "未获奖", "否"}
+_GRADE = re.compile(r"^([一二三四特]等)(.*奖学金)$")
+
+
+def _award_patterns(keyword: str) -> list[re.Pattern]:
     """A keyword matched loosely: up to four characters may sit after its first two
-    (二等奖学金 finds 二等学业奖学金, 三好学生 finds 三好学生标兵)."""
+    (二等奖学金 finds 二等学业奖学金, 三好学生 finds 三好学生标兵); a graded scholarship also with
+    its grade after it (三等奖学金 finds 综合奖学金三等奖)."""
     k = textnorm.squash(keyword)
     if len(k) < 4:
-        return re.compile(re.escape(k))
-    return re.compile(re.escape(k[:2]) + ".{0,4}?" + re.escape(k[2:]))
+        return [re.compile(re.escape(k))]
+    out = [re.compile(re.escape(k[:2]) + ".{0,4}?" + re.escape(k[2:]))]
+    if m := _GRADE.match(k):
+        out.append(re.compile(re.escape(m.group(2)) + ".{0,4}?" + re.escape(m.group(1))))
+    return out
 
 
 def judge(must: str, value: str | None, award_keywords: tuple[str, ...]) -> bool | None:
@@ -49,5 +58,9 @@ def judge(must: str, value: str | None, award_keywords: tuple[str, ...]) -> bool
     if must == "award_min":
         if not text:
             return None  # a blank cell is no evidence either way: staff look
-        return any(_award_pattern(k).search(text) for k in award_keywords)
+        if any(p.search(text) for k in award_keywords for p in _award_patterns(k)):
+            return True
+        # no award at all fails; an award the keywords do not name (院级优秀团员, 校运会第一名)
+        # cannot be ranked against them: staff judge it
+        return False if text in _NO_AWARD else None
     raise ValueError(f"unknown criterion kind {must!r}")  # the campaign loader only allows the four above

@@ -47,8 +47,10 @@ def test_time_and_deadline():
     ("done", "已完成", True), ("done", "未完成", False), ("done", "进行中", None),
     ("no_bad_record", "无", True), ("no_bad_record", "有不良记录", False), ("no_bad_record", "待查", None),
     ("award_min", "校级三好学生", True), ("award_min", "二等奖学金", True), ("award_min", "无", False),
-    ("award_min", "", None), ("award_min", "优秀团员", False), ("award_min", "二等学业奖学金", True),
-    ("award_min", "院级优秀志愿者", False), ("done", None, None),
+    ("award_min", "", None), ("award_min", "二等学业奖学金", True), ("award_min", "暂无", False),
+    ("award_min", "2018—2019学年综合奖学金三等奖、院级优秀共青团员", True),  # the grade after the scholarship
+    # an award the keywords do not name cannot be ranked against them: staff judge it, no error
+    ("award_min", "优秀团员", None), ("award_min", "院级优秀志愿者", None), ("done", None, None),
 ])
 def test_criteria_reading(must, value, result):
     keywords = ("三好学生", "一等奖学金", "二等奖学金", "三等奖学金")
