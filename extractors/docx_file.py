@@ -8,7 +8,9 @@
 2. a Word table with the column labels of a table form (A2/A3/A4 typed in Word) -> TableDoc
    per such table (sheet "表格N", row = the table's row number; header fields from the text)
 3. headings for ≥ MIN_CASE_SECTIONS sections of a case form (A1)       -> CaseDoc
-4. anything else (the work summary among them)                         -> FreeDoc(title, text),
+4. text showing TEXT_FORM_LABELS of a label/value form's labels in order (a form typed as text,
+   a legacy .doc whose table the conversion flattened)                  -> FormDoc
+5. anything else (the work summary among them)                         -> FreeDoc(title, text),
    deliverable set only when a form-less deliverable's keyword is in its title or file name.
 """
 
@@ -24,7 +26,7 @@ from paperdesk.models import Extracted, FreeDoc, TableDoc
 from extractors import ooxml
 from extractors.base import BadInput, free_deliverable
 from extractors.docx_case import case_forms, count_headings, read_case
-from extractors.docx_form import best_form, form_groups, to_form_doc
+from extractors.docx_form import best_form, form_groups, text_form, to_form_doc
 from extractors.docx_walk import Block, all_tables, blocks, table_texts
 from extractors.tables import Grid, read_table
 from extractors.base import display_name
@@ -58,6 +60,9 @@ def extract(path: Path, display: str, campaign: Campaign) -> list[Extracted]:
     if form:
         return [to_form_doc(display, campaign, *form)]
     lines = [b.text for b in doc_blocks if b.text]
+    typed = text_form(lines, campaign)
+    if typed:  # the form typed as text, or a .doc whose table the conversion flattened
+        return [to_form_doc(display, campaign, *typed)]
     title = lines[0] if lines else ""
     return [FreeDoc(source=display, title=title, text="\n".join(lines),
                     deliverable=free_deliverable(campaign, title, display_name(display)))]

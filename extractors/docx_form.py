@@ -115,6 +115,38 @@ def form_groups(tables: list[Table], campaign: Campaign, form_id: str) -> list[d
     return copies if len(copies) > 1 else []
 
 
+#: a form read from running text must show this many of its labels, in the form's order
+TEXT_FORM_LABELS = 10
+
+
+def text_form(lines: list[str], campaign: Campaign) -> tuple[str, dict[str, list[str]]] | None:
+    """A label/value form typed as running text, or left so by a conversion that lost its table
+    ("姓名吴晟性别男学号201701010210学院文学院…"): each field's label looked for after the one
+    before it, in the form's order, its value the text up to the next label found. Only a text
+    showing TEXT_FORM_LABELS of the form's labels that way is taken for the form."""
+    text = "\n".join(lines)
+    best = None
+    for fid, form in campaign.forms.items():
+        if form.kind != "form":
+            continue
+        spots, pos = [], 0
+        for f in form.fields:
+            hits = [(m.start(), m.end()) for label in f.labels
+                    if (m := re.compile(r"\s*".join(map(re.escape, textnorm.squash(label)))).search(text, pos))]
+            if hits:
+                start, end = min(hits, key=lambda h: (h[0], -h[1]))  # the earliest, the longest label there
+                spots.append((f.key, start, end))
+                pos = end
+        if len(spots) >= TEXT_FORM_LABELS and (best is None or len(spots) > len(best[1])):
+            pairs = {}
+            for i, (key, _start, end) in enumerate(spots):
+                stop = spots[i + 1][1] if i + 1 < len(spots) else len(text)
+                value = text[end:stop].strip(" ：:\u3000\t")
+                pairs[key] = [t for t in (x.strip() for x in value.splitlines()) if t]
+            best = (fid, pairs)
+    return best
+
+
 def to_form_doc(display: str, campaign: Campaign, form_id: str, pairs: Mapping[str, list[str]]) -> FormDoc:
     """FormDoc with canonical keys in the form's order: long fields keep their lines (printed
     signature prompts dropped), 学号 fields are normalised, tick-box choices read as the ticked

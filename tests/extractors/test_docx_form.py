@@ -217,3 +217,29 @@ def test_several_peoples_a5s_in_one_docx_are_one_record_each(tmp_path, campaign)
     _a5_tables(single, *people[0])
     [one] = run(save_doc(single, tmp_path), "docx", campaign)
     assert one.fields["姓名"] == "刘祎宁" and one.fields["学院党委意见"] == "同意刘祎宁申报。"
+
+
+def test_a5_typed_as_running_text_is_the_form(tmp_path, campaign):
+    """A form whose table a conversion flattened (a .doc read back as one paragraph), or typed as
+    text: labels found in the form's order, each value up to the next label."""
+    doc = docx.Document()
+    doc.add_paragraph("肇庆学院学生带班党员考核审批表")
+    doc.add_paragraph("姓名吴晟性别男学号201701010210学院文学院专业班级17汉语言文学2班政治面貌中共党员所带班级19新闻学1班"
+                      "联系电话15893155799诚信记录无不及格科目数1获奖情况无所带班级违纪人数0带班征文已完成申报等级合格")
+    doc.add_paragraph("带班工作主要事迹 注重发挥班委作用。")
+    doc.add_paragraph("学院党委意见")
+    doc.add_paragraph("经学院党委审核，同意。")
+    [rec] = run(save_doc(doc, tmp_path), "docx", campaign)
+    assert isinstance(rec, FormDoc) and rec.form == "A5"
+    f = rec.fields
+    assert (f["姓名"], f["学号"], f["学院"], f["所带班级"], f["不及格科目数"], f["所带班级违纪人数"], f["申报等级"]) == (
+        "吴晟", "201701010210", "文学院", "19新闻学1班", "1", "0", "合格")
+    assert f["学院党委意见"] == "经学院党委审核，同意。"
+
+
+def test_a_work_summary_that_names_a_few_labels_is_not_a_form(tmp_path, campaign):
+    doc = docx.Document()
+    doc.add_paragraph("文学院学生带班工作总结")
+    doc.add_paragraph("各带班党员的姓名、学号、所带班级见汇总表；政治面貌均为党员或预备党员，诚信记录良好。")
+    [rec] = run(save_doc(doc, tmp_path), "docx", campaign)
+    assert isinstance(rec, FreeDoc)
