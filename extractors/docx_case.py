@@ -68,16 +68,18 @@ def heading_of(block: Block, form: FormDef, seen: set[str]) -> tuple[str, str] |
             if (numbered or styled or not textnorm.squash(after)) and _AFTER_LABEL.match(after):
                 inline = block.text[start + hit.end():]
                 return sec.key, re.sub(r"^[\s:：、,，.。;；—\-_~]+", "", inline).strip()
-        reworded = _reworded(sec.key, rest)
+        reworded = next((r for name in (sec.key, *sec.aliases) if (r := _reworded(name, rest)) is not None), None)
         if reworded is not None and (numbered or styled or not textnorm.squash(rest[reworded:])):
             return sec.key, re.sub(r"^[\s:：、,，.。;；—\-_~]+", "", block.text[start + reworded:]).strip()
     return None
 
 
-#: a reworded heading: the words of the section's key in order, joined by a connective, with a
-#: few characters of its own before them ("工作做法及流程", "背景和起因", "效果及启示")
+#: a reworded heading: the words of the section's key (or of an alias) in order, joined by a
+#: connective and a few words of its own, with a few characters of its own before them
+#: ("工作做法及流程", "背景和起因", "主要做法与工作流程", "创新之处与评价")
 _JOINS = "与和及、或暨"
 _REWORD_SLACK = 4
+_JOIN_SLACK = 3
 
 
 def _reworded(key: str, rest: str) -> int | None:
@@ -85,7 +87,7 @@ def _reworded(key: str, rest: str) -> int | None:
     parts = [w for w in re.split(f"[{_JOINS}]", key) if w]
     if len(parts) < 2:
         return None
-    gap = rf"\s*[{_JOINS}、,，/]?\s*"
+    gap = rf"\s*[{_JOINS}、,，/]?[^\s:：。，,]{{0,{_JOIN_SLACK}}}?\s*"
     pattern = rf"^[^\s:：。，,]{{0,{_REWORD_SLACK}}}?" + gap.join(re.escape(w) for w in parts)
     m = re.match(pattern, rest)
     if not m:

@@ -72,6 +72,7 @@ def test_case_with_pictures_and_captions(tmp_path, campaign):
     ["一．背景与起因", "二. 做法与流程", "三，效果与启示", "四、 创意与评价"],
     ["背景与起因", "做法与流程", "效果与启示", "创意与评价"],
     ["一、背景与起因：从一次迟到说起", "二、做法与流程——三步走", "三、效果与启示", "四、创意与评价"],
+    ["一、标题、背景与起因", "二、主要做法与工作流程", "三、取得的效果与启示", "四、创新之处与评价"],  # reworded
 ])
 def test_heading_spellings(tmp_path, campaign, headings):
     [rec] = run(save_doc(_case(headings), tmp_path), "docx", campaign)
