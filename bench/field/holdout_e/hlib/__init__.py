@@ -1,0 +1,1 @@
+"""Helpers of the hold-out corpus E generator (written from SPEC/notice/FIELD-VARIATIONS only)."""
