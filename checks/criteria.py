@@ -6,8 +6,9 @@
 - ``no_bad_record``: an integrity record with nothing bad ("无", "良好", "无不良记录" pass;
   "有不良记录", "有" fail);
 - ``award_min``: an award at least as good as the campaign's ``award_keywords`` (any keyword in
-  the text passes, loosely: 二等学业奖学金 and 综合奖学金二等奖 are an 二等奖学金; "无" fails; an
-  empty cell, or an award the keywords do not name, cannot be told).
+  the text passes, loosely: 二等学业奖学金 and 综合奖学金二等奖 are an 二等奖学金; "无" and an award the
+  keywords do not name fail (院级优秀共青团员); an empty cell, or a provincial or national award, a
+  first or second prize the keywords do not name, cannot be told).
 :func:`judge` answers True (met), False (not met) or None (the value cannot be read: the rule
 then says so instead of guessing).
 """
@@ -23,7 +24,7 @@ _NOT_DONE = {"未完成", "否", "无", "没有", "未交", "未提交", "未撰
 _CLEAN = {"无", "没有", "良好", "正常", "无不良记录", "无不良诚信记录", "否"}
 
 
-_NO_AWARD = {"无", "没有", "暂无", "无获奖", "未获奖", "否"}
+_RANKED_HIGH = re.compile(r"国家|全国|国际|省|[一二特]等奖|金奖|银奖|冠军|第[一二]名")
 _GRADE = re.compile(r"^([一二三四特]等)(.*奖学金)$")
 
 
@@ -60,7 +61,8 @@ def judge(must: str, value: str | None, award_keywords: tuple[str, ...]) -> bool
             return None  # a blank cell is no evidence either way: staff look
         if any(p.search(text) for k in award_keywords for p in _award_patterns(k)):
             return True
-        # no award at all fails; an award the keywords do not name (院级优秀团员, 校运会第一名)
-        # cannot be ranked against them: staff judge it
-        return False if text in _NO_AWARD else None
+        # an award the keywords do not name fails (院级优秀共青团员), unless it is of a rank the
+        # keywords cannot be measured against (a provincial or national award, a first prize):
+        # staff judge that one
+        return None if _RANKED_HIGH.search(text) else False
     raise ValueError(f"unknown criterion kind {must!r}")  # the campaign loader only allows the four above

@@ -49,8 +49,9 @@ def test_time_and_deadline():
     ("award_min", "校级三好学生", True), ("award_min", "二等奖学金", True), ("award_min", "无", False),
     ("award_min", "", None), ("award_min", "二等学业奖学金", True), ("award_min", "暂无", False),
     ("award_min", "2018—2019学年综合奖学金三等奖、院级优秀共青团员", True),  # the grade after the scholarship
-    # an award the keywords do not name cannot be ranked against them: staff judge it, no error
-    ("award_min", "优秀团员", None), ("award_min", "院级优秀志愿者", None), ("done", None, None),
+    ("award_min", "优秀团员", False), ("award_min", "2019年度院级优秀共青团员", False),
+    # a rank the keywords cannot be measured against: staff judge it, no error
+    ("award_min", "全国大学生数学竞赛一等奖", None), ("award_min", "广东省优秀志愿者", None), ("done", None, None),
 ])
 def test_criteria_reading(must, value, result):
     keywords = ("三好学生", "一等奖学金", "二等奖学金", "三等奖学金")
