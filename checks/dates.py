@@ -27,6 +27,16 @@ def _date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+_WHOLE_DATE = re.compile(r"(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*[日号]?")
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """The day a text that is one whole date names (2020-06-16, 2020/6/16, 2020.6.16,
+    2020年6月16日), else None."""
+    m = _WHOLE_DATE.fullmatch(textnorm.clean(textnorm.to_halfwidth(text or "")).strip())
+    return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
 def parse_period(text: str | None, default_year: int) -> tuple[dt.date, dt.date] | None:
     """(first day, last day) of a period, or None when it cannot be read."""
     if not text:

@@ -22,7 +22,6 @@ warning that shows both values: a flag sent back to a college must rest on a sur
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal
 from enum import Enum
@@ -30,6 +29,7 @@ from enum import Enum
 from paperdesk import textnorm
 from paperdesk.campaign import Campaign
 
+from checks.dates import parse_date
 from checks.groups import class_key
 
 NAME, SID = "姓名", "学号"
@@ -63,7 +63,7 @@ def compare(campaign: Campaign | None, field: str | None, a: str | None, b: str 
     if field == SID or _LOST_DIGITS.fullmatch(a.strip()) or _LOST_DIGITS.fullmatch(b.strip()):
         if _could_be(a, sb) or _could_be(b, sa):
             return Verdict.UNSURE
-    ya, yb = _full_date(a), _full_date(b)
+    ya, yb = parse_date(a), parse_date(b)
     if ya is not None and yb is not None:
         return Verdict.SAME if ya == yb else Verdict.DIFFERENT
     da, db = _decimal(a), _decimal(b)
@@ -80,19 +80,6 @@ def compare(campaign: Campaign | None, field: str | None, a: str | None, b: str 
 
 
 _DECIMAL = re.compile(r"[+-]?\d+\.\d+|[+-]?\d+")
-_FULL_DATE = re.compile(r"(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*[日号]?")
-
-
-def _full_date(text: str) -> dt.date | None:
-    """The day a text that is one whole date names (2020-06-16, 2020/6/16, 2020.6.16,
-    2020年6月16日), else None."""
-    m = _FULL_DATE.fullmatch(textnorm.clean(textnorm.to_halfwidth(text)).strip())
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
 
 
 def _decimal(text: str) -> Decimal | None:
