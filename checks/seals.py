@@ -53,9 +53,9 @@ def seal_missing(ctx: Ctx) -> Iterator[Finding]:
     spare = _spare_sealed_pages(ctx, docs)
     for doc in docs:
         pages = doc.pages
-        seals = [s for d in pages for s in d.record.paper.seals]
-        if any(s.confidence >= least for s in seals):
+        if any(_sealed(p, least) for p in pages):
             continue
+        seals = [s for d in pages for s in d.record.paper.seals]
         d = pages[0]
         info = d.record.paper
         best = max(seals, key=lambda s: s.confidence, default=None)
@@ -123,23 +123,24 @@ def _spare_sealed_pages(ctx: Ctx, docs: list[PaperDocument]) -> dict[tuple, list
     first page scanned by one device and its second by another (IMG_4127.JPG, then 扫描件_5.jpg)
     cannot be put together by name, and one of them may be the second page of an unsealed form."""
     least = ctx.checks.seal_min_confidence
-
-    def sealed(d: Doc) -> bool:
-        return any(s.confidence >= least for s in d.record.paper.seals)
-
+    nameless = [d for d in scans(ctx) if who(d) == (None, None) and _sealed(d, least)]
     out: dict[tuple, list[Doc]] = {}
     for dl in ctx.campaign.deliverables:
         if not (dl.paper and dl.per_person):
             continue
-        for college in {d.college for d in scans(ctx)}:
-            pool = [d for d in scans(ctx, college) if d.deliverable in (None, "", dl.key) and who(d) == (None, None)
-                    and sealed(d)]
+        for college in {d.college for d in nameless}:
+            pool = [d for d in nameless if d.college == college and d.deliverable in (None, "", dl.key)]
             owing = sum(1 for doc in docs if doc.pages[0].college == college and doc.pages[0].deliverable == dl.key
-                        and not any(sealed(p) for p in doc.pages if who(p) != (None, None))
-                        and any(sealed(p) for p in doc.pages))
+                        and not any(_sealed(p, least) for p in doc.pages if who(p) != (None, None))
+                        and any(_sealed(p, least) for p in doc.pages))
             if len(pool) > owing:
                 out[(college, dl.key)] = sorted(pool, key=lambda d: _natural(d.file))
     return out
+
+
+def _sealed(d: Doc, least: float) -> bool:
+    """Whether a scanned file carries a seal found with at least ``least``."""
+    return any(s.confidence >= least for s in d.record.paper.seals)
 
 
 def paper_documents(ctx: Ctx) -> list[PaperDocument]:
