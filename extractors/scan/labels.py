@@ -36,11 +36,11 @@ def match_label(text: str, columns) -> tuple[object, str] | None:
     for lab, col in labelled:
         if k == lab:
             return col, ""
-    inline = _INLINE.match(text)  # "诚信记录：无": a label, a colon, its value (not a misread label)
-    if inline and (head := key(inline.group(1))):
+    inline = inline_label(text)  # "诚信记录：无": a label, a colon, its value (not a misread label)
+    if inline and inline[0]:
         for lab, col in labelled:
-            if head == lab:
-                return col, textnorm.clean(inline.group(2))
+            if inline[0] == lab:
+                return col, textnorm.clean(inline[1])
     bare = _CJK_ONLY.sub("", k)  # a stroke of a seal or circle read as I ( / — next to the label
     for lab, col in labelled:
         if bare == lab and len(k) - len(bare) <= 2:
@@ -53,6 +53,13 @@ def match_label(text: str, columns) -> tuple[object, str] | None:
         lab, col = max(starts, key=lambda p: len(p[0]))
         return col, _after_label(text, lab)
     return None
+
+
+def inline_label(text: str) -> tuple[str, str] | None:
+    """(the matching key of what comes before a colon, the text after it) for a cell typed
+    "label：value" ("姓名：张三" -> ("姓名", "张三")), else None."""
+    m = _INLINE.match(text or "")
+    return (key(m.group(1)), m.group(2)) if m else None
 
 
 def split_labelled(text: str, columns) -> tuple[str, list[tuple[object, str]]]:

@@ -17,7 +17,6 @@ seal. Pages before the first form, or of a file with no form at all, make a segm
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -26,8 +25,6 @@ from extractors.scan.model import PageRead
 from paperdesk import textnorm
 
 START_SCORE = 0.45
-#: a cell that starts with a label and a colon: the label
-_INLINE = re.compile(r"^\s*([^:：\d]{2,12}?)\s*[:：]")
 TITLE_MIN_RATIO = 0.9  # a title line at least this close to a form title counts as its title
 TITLE_BONUS = 0.3
 HEADING_LINES = 2  # the lines of a page read as its heading
@@ -45,7 +42,7 @@ def page_form(campaign, page: PageRead) -> tuple[str | None, float, bool]:
     """(best form id or None, its score, whether the page's title names that form)."""
     keys = {labels.key(ct.text) for tt in page.tables for ct in tt.cells}
     # a label typed with its value in one cell ("姓名：张三") counts as the label
-    keys |= {labels.key(m.group(1)) for tt in page.tables for ct in tt.cells if (m := _INLINE.match(ct.text or ""))}
+    keys |= {hit[0] for tt in page.tables for ct in tt.cells if (hit := labels.inline_label(ct.text))}
     keys.discard("")
     title = textnorm.squash(page.title_text)
     best: tuple[str | None, float, bool] = (None, 0.0, False)
