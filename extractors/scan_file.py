@@ -118,6 +118,7 @@ def is_form_page(path: Path, display: str, campaign: Campaign) -> bool:
     table; in a phone photo, on the sheet cut out of it) — never a life photo or a picture of a
     cases deliverable (its keywords on the path)."""
     from extractors.base import display_name, is_life_photo
+    from extractors.scan.pages import MAX_PIXELS
     from extractors.scan.photo import flatten
 
     if is_life_photo(campaign, display_name(display)) or _of_cases(display, campaign):
@@ -134,7 +135,7 @@ def is_form_page(path: Path, display: str, campaign: Campaign) -> bool:
                 im.draft("L", (max(1, round(w * scale)), max(1, round(h * scale))))
             grey = np.asarray(im.convert("L"))
         flat, photo = flatten(grey)  # a sheet photographed on a desk: the sheet alone
-        if photo:  # its lines are thinner than a scan's: look at the sheet at full resolution
+        if photo and w * h <= MAX_PIXELS:  # its lines are thinner than a scan's: the sheet at full size
             with Image.open(path) as im:
                 flat, _ = flatten(np.asarray(im.convert("L")))
     except Exception:  # noqa: BLE001 - not an image we can look at: the image extractor decides
